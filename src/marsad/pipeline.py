@@ -19,8 +19,9 @@ from marsad.dates import resolve_dates
 from marsad.errors import InputError
 from marsad.events import load_event_coder
 from marsad.ingest import Manifest, iter_documents
-from marsad.model import Article, Document, Event, Failure
+from marsad.model import Article, Document, Event, Failure, Summary
 from marsad.read import read_document
+from marsad.store import EventStore
 
 log = logging.getLogger(__name__)
 
@@ -94,3 +95,38 @@ def code_text(
         language=language or "",
     )
     return list(load_pipeline().code_document(doc).events)
+
+
+def ingest_paths(
+    store: EventStore,
+    paths: Sequence[Path],
+    manifest: Manifest | None = None,
+    *,
+    pipeline: Pipeline | None = None,
+    on_item: Callable[[Article | Failure], None] | None = None,
+) -> Summary:
+    """Code files and folders and store them; an article already stored is skipped.
+
+    Each article is written with its events in one transaction, so a failure
+    never leaves half an article, and re-ingesting stores nothing twice.
+    """
+    stored = duplicates = events = 0
+    failures: list[Failure] = []
+    for item in code_paths(paths, manifest, pipeline):
+        if isinstance(item, Failure):
+            failures.append(item)
+            store.write_failure(item)
+        elif store.write_article(item):
+            stored += 1
+            events += len(item.events)
+        else:
+            duplicates += 1
+        if on_item is not None:
+            on_item(item)
+    return Summary(
+        articles=stored + duplicates,
+        stored_articles=stored,
+        duplicate_articles=duplicates,
+        events=events,
+        failures=tuple(failures),
+    )
