@@ -10,7 +10,9 @@ from tests.test_store import _article, _event
 def _db(tmp_path):
     path = tmp_path / "m.db"
     store = open_store(path)
-    store.write_article(_article("a", _event("a", 0, "CONSULT", "IRQ", "FRA", 1), _event("a", 1, "ACCUSE", "FRA", "IMG", 3)))
+    store.write_article(
+        _article("a", _event("a", 0, "CONSULT", "IRQ", "FRA", 1), _event("a", 1, "ACCUSE", "FRA", "IMG", 3))
+    )
     store.write_article(_article("b", _event("b", 0, "CONSULT", "IRQ", "FRA", 5, "ar"), lang="ar"))
     store.close()
     return str(path)

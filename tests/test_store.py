@@ -29,14 +29,18 @@ def _event(story: str, n: int, event: str, actor: str, recipient: str, day: int,
 
 
 def _article(story: str, *events: Event, lang: str = "en") -> Article:
-    doc = Document(origin=f"{story}.txt", content=f"original {story}", content_format="text", path=f"{story}.txt")
+    doc = Document(
+        origin=f"{story}.txt", content=f"original {story}", content_format="text", path=f"{story}.txt"
+    )
     return Article(story_id=story, document=doc, text=f"text {story}", language=lang, events=events)
 
 
 @pytest.fixture
 def store():
     s = open_store(":memory:")
-    s.write_article(_article("a", _event("a", 0, "CONSULT", "IRQ", "FRA", 1), _event("a", 1, "ACCUSE", "FRA", "IMG", 3)))
+    s.write_article(
+        _article("a", _event("a", 0, "CONSULT", "IRQ", "FRA", 1), _event("a", 1, "ACCUSE", "FRA", "IMG", 3))
+    )
     s.write_article(_article("b", _event("b", 0, "CONSULT", "IRQ", "FRA", 5, "ar"), lang="ar"))
     yield s
     s.close()
@@ -110,5 +114,14 @@ def test_store_persists_and_reopens(tmp_path):
 def test_open_store_on_a_non_database_file_says_so(tmp_path):
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match="junk.db"):
+    with pytest.raises(StoreError, match=r"junk\.db"):
         open_store(path)
+
+
+def test_event_with_location_round_trips(store):
+    from marsad.model import Location
+
+    loc = Location("Bagdad", "Baghdad", 98182, 33.34, 44.40, "Baghdad", "IRQ", "PPLC", "city", 5, 11)
+    event = replace(_event("z", 0, "CONSULT", "FRA", "IRQ", 2), location=loc)
+    store.write_article(_article("z", event))
+    assert store.get_event("z-0") == event

@@ -131,10 +131,16 @@ def demo(db: str, serve: bool, port: int) -> None:
 
 
 @cli.command()
-@click.argument("set_name", metavar="SET", type=click.Choice(["plv", "quadclass", "arabic-detection", "arabic-spans", "gold"]))
+@click.argument(
+    "set_name",
+    metavar="SET",
+    type=click.Choice(["plv", "quadclass", "arabic-detection", "arabic-spans", "gold"]),
+)
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option("--lang", "language", type=click.Choice(["ar", "en", "fr"]), help="quadclass: one language.")
-@click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path), help="Write one JSON line per item.")
+@click.option(
+    "--predictions", type=click.Path(dir_okay=False, path_type=Path), help="Write one JSON line per item."
+)
 def evaluate(set_name: str, path: Path | None, language: str | None, predictions: Path | None) -> None:
     """Score Marsad on a dev set (PATH: the set's file; the demo folder for `gold`)."""
     from marsad.evaluate import run_evaluation

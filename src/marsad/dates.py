@@ -28,7 +28,10 @@ _EN_MONTHS = (
     "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
 _FR_DAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-_FR_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+_FR_MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
+    "|décembre|decembre"
+)
 _AR_DAYS = "الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت"
 # Levantine/Iraqi names -> the Egyptian-style names dateparser knows.
 _AR_LEVANTINE = {
@@ -54,8 +57,11 @@ _AR_LEVANTINE = {
 _AR_MONTHS = "|".join(
     name.replace(" ", r"\s+")  # the patterns are VERBOSE: spaces must be explicit
     for name in sorted(
-        [*_AR_LEVANTINE, "يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يونيه"]
-        + ["يوليو", "يوليه", "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر"],
+        [
+            *_AR_LEVANTINE,
+            *("يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يونيه", "يوليو"),
+            *("يوليه", "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر"),
+        ],
         key=len,
         reverse=True,
     )

@@ -134,6 +134,59 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event happened (the PLOVER location object, standards.md 1.8)."""
+
+    extracted_place: str  # the place name as written
+    resolved_place: str = ""  # canonical name
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    province: str = ""  # admin-1 name
+    country_code: str = ""  # ISO 3166 alpha-3
+    feature_code: str = ""  # GeoNames feature code (PPLC, PPLA, ADM1, PCLI...)
+    resolution: str = ""  # city, province or country
+    start: int = -1  # offsets of extracted_place in the article text; -1 when not from the text
+    end: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "extracted_place": self.extracted_place,
+            "resolved_place": self.resolved_place,
+            "geonameid": self.geonameid,
+            "lat": self.lat,
+            "lon": self.lon,
+            "province": self.province,
+            "country_code": self.country_code,
+            "feature_code": self.feature_code,
+            "resolution": self.resolution,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Location:
+        def number(key: str) -> float | None:
+            value = data.get(key)
+            return None if value is None else float(value)
+
+        geonameid = data.get("geonameid")
+        return cls(
+            extracted_place=str(data.get("extracted_place") or ""),
+            resolved_place=str(data.get("resolved_place") or ""),
+            geonameid=None if geonameid is None else int(geonameid),
+            lat=number("lat"),
+            lon=number("lon"),
+            province=str(data.get("province") or ""),
+            country_code=str(data.get("country_code") or ""),
+            feature_code=str(data.get("feature_code") or ""),
+            resolution=str(data.get("resolution") or ""),
+            start=int(data.get("start", -1)),
+            end=int(data.get("end", -1)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One PLOVER event with its evidence. The contract everywhere downstream."""
 
@@ -153,6 +206,7 @@ class Event:
     quad_code: int = 0
     event_scale: float = 0.0
     confidence: float = 0.0
+    location: Location | None = None
     coder: str = CODER_NAME
 
     def to_dict(self) -> dict[str, Any]:
@@ -170,6 +224,7 @@ class Event:
             "event_scale": self.event_scale,
             "confidence": round(self.confidence, 3),
             "event_text": self.event_text,
+            "event_loc": self.location.to_dict() if self.location else None,
             "text_info": {
                 "start": self.text_start,
                 "end": self.text_end,
@@ -200,6 +255,7 @@ class Event:
             quad_code=int(data.get("quad_code") or 0),
             event_scale=float(data.get("event_scale") or 0.0),
             confidence=float(data.get("confidence") or 0.0),
+            location=Location.from_dict(data["event_loc"]) if data.get("event_loc") else None,
             coder=str(data.get("coder") or CODER_NAME),
         )
 

@@ -132,24 +132,80 @@ MODE_SCORE: dict[str, dict[str, float | None]] = {
 }
 
 CONTEXTS: frozenset[str] = frozenset(
-    """military intelligence executive legislative election political_institutions
-    pro_democracy pro_autocracy economic legal reparations human_rights rights_freedoms
-    repression human_security gender lgbt religion_ethnicity inequality diplomatic
-    territory peacekeeping health asylum migration disasters natural_resource environment
-    technology terrorism cbrn cyber misinformation crime corruption illegal_drugs
-    trafficking""".split()
+    [
+        "military",
+        "intelligence",
+        "executive",
+        "legislative",
+        "election",
+        "political_institutions",
+        "pro_democracy",
+        "pro_autocracy",
+        "economic",
+        "legal",
+        "reparations",
+        "human_rights",
+        "rights_freedoms",
+        "repression",
+        "human_security",
+        "gender",
+        "lgbt",
+        "religion_ethnicity",
+        "inequality",
+        "diplomatic",
+        "territory",
+        "peacekeeping",
+        "health",
+        "asylum",
+        "migration",
+        "disasters",
+        "natural_resource",
+        "environment",
+        "technology",
+        "terrorism",
+        "cbrn",
+        "cyber",
+        "misinformation",
+        "crime",
+        "corruption",
+        "illegal_drugs",
+        "trafficking",
+    ]
 )
 
 REQUIRES_RECIPIENT: frozenset[str] = frozenset({"COOPERATE", "AID", "SANCTION"})
 
 # Country-like codes that are not ISO 3166 states (standards.md 1.6).
-INTERNATIONAL_CODES: frozenset[str] = frozenset(
-    {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KOS"}
-)
+INTERNATIONAL_CODES: frozenset[str] = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KOS"})
 
 SECTORS: frozenset[str] = frozenset(
-    """COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED
-    OPP PRE REL SOC REF""".split()
+    [
+        "COP",
+        "GOV",
+        "JUD",
+        "LEG",
+        "MIL",
+        "PRM",
+        "PTY",
+        "REB",
+        "SPY",
+        "UAF",
+        "UNK",
+        "AGR",
+        "BUS",
+        "CRM",
+        "CVL",
+        "EDU",
+        "ELI",
+        "JRN",
+        "LAB",
+        "MED",
+        "OPP",
+        "PRE",
+        "REL",
+        "SOC",
+        "REF",
+    ]
 )
 
 # The dev sets use the older PLOVER name YIELD.

@@ -242,7 +242,9 @@ class SQLiteStore:
 
     def stats(self, top_dyads: int = 10) -> StoreStats:
         one = self._scalar
-        languages = dict(self._db.execute("SELECT language, count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"))
+        languages = dict(
+            self._db.execute("SELECT language, count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC")
+        )
         types = dict(self._db.execute("SELECT event, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"))
         dyads = self._db.execute(
             "SELECT a.code, r.code, count(DISTINCT a.event_id) AS n FROM event_actors a"
