@@ -1,4 +1,4 @@
-"""The pipeline: read -> actors -> events -> dates, one `Article` through pure stages.
+"""The pipeline: read -> actors -> events -> dates -> places, one `Article` through pure stages.
 
 Stages are callables `Article -> Article`. Stateful stages (gazetteers, lexicons)
 are built once by their loader and reused for every article, in this process or
@@ -20,6 +20,7 @@ from marsad.errors import InputError
 from marsad.events import load_event_coder
 from marsad.ingest import Manifest, iter_documents
 from marsad.model import Article, Document, Event, Failure, Summary
+from marsad.places import load_place_resolver
 from marsad.read import read_document
 from marsad.store import EventStore
 
@@ -55,7 +56,9 @@ class Pipeline:
 @functools.cache
 def load_pipeline() -> Pipeline:
     """The default pipeline, built once per process."""
-    return Pipeline(stages=(load_actor_recognizer(), load_event_coder(), resolve_dates))
+    return Pipeline(
+        stages=(load_actor_recognizer(), load_event_coder(), resolve_dates, load_place_resolver())
+    )
 
 
 def code_paths(

@@ -1,0 +1,314 @@
+"""Direction: who did it (actor) and to whom (recipient), from word order around a trigger.
+
+The sentence is cut into clauses (at ; and contrastive conjunctions) and each trigger
+reads the mentions between the previous trigger and the next one:
+
+- active: the subject (the mention group just before the trigger) is the actor and
+  the first group after it the recipient ("X met Y"; "X and Y met" gives both in
+  actor, no recipient: the PLOVER joint rule). Arabic is mostly VSO: when nothing
+  precedes the verb in its clause, the first group after it is the actor and the
+  next the recipient. A be-passive ("was attacked by") swaps the roles.
+- passive (the lexicon marks "received a phone call from", «تلقى اتصالا من»): the
+  subject is the recipient, the group after the trigger the actor.
+- host ("received", «استقبل», "a reçu"): the subject hosts (recipient), the group
+  after is the visitor (actor); "was received by" reads the other way.
+- nominal ("airstrike", «هجوم»): the actor is an agent ("by X", «من قبل»), a
+  modifier just before ("Turkish airstrike") or, in Arabic, just after
+  («غارة إسرائيلية»); the recipient is a target ("on", "against", «على», «ضد»).
+
+A capital or country after a place preposition ("in Baghdad", «إلى بغداد», "à Paris")
+is a place, not a participant; it can give the host of a visit.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.model import Mention
+from marsad.normalize import Folded
+
+# A capital after these is where something happened; a country only after "in"-words
+# ("sent troops to Syria" keeps Syria as the recipient, "clashes in Syria" does not).
+_CAPITAL_PLACE_WORDS = {
+    "en": frozenset({"in", "to", "at", "into", "from"}),
+    "fr": frozenset({"a", "en", "au", "aux", "dans", "vers", "depuis"}),
+    "ar": frozenset({"في", "الى", "داخل"}),
+}
+_COUNTRY_PLACE_WORDS = {
+    "en": frozenset({"in", "inside", "across", "throughout"}),
+    "fr": frozenset({"en", "au", "aux", "dans"}),
+    "ar": frozenset({"في", "داخل"}),
+}
+_AGENT_WORDS = {
+    "en": ("by",),
+    "fr": ("par", "de la part de"),
+    "ar": ("من قبل", "من جانب", "شنها", "نفذها", "من"),
+}
+_TARGET_WORDS = {
+    "en": ("on", "against", "targeting", "at"),
+    "fr": ("contre", "sur", "visant", "ciblant"),
+    "ar": ("على", "علي", "ضد", "استهدف", "استهدفت", "بحق"),
+}
+_BETWEEN_WORDS = {"en": ("between",), "fr": ("entre",), "ar": ("بين",)}
+_PASSIVE_AUX = {
+    "en": frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"}),
+    "fr": frozenset({"ete"}),
+    "ar": frozenset(),
+}
+_COORDINATORS = frozenset({"", ",", "and", "et", "و", ", and", "as well as", "ainsi que", "&"})
+_VERB_COORDINATORS = frozenset({"and", "et", "و", ", and", "then", "puis", "ثم", "،", ","})
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|\b(?:but|while|whereas|although|mais|tandis que|alors que|bien que)\b"
+    r"|(?<!\w)(?:بينما|لكن|في حين)(?!\w)"
+)
+NOMINAL_SUBJECT_WORDS = 1
+# "X carried out an attack", "X claimed the bombing": the subject is the nominal's actor.
+_NOMINAL_LIGHT_VERBS = re.compile(
+    r"\b(?:carried out|launched|conducted|staged|mounted|claimed|a mene|ont mene|a lance|ont lance|"
+    r"revendique)\b|(?<!\w)(?:شن|شنت|نفذ|نفذت|تبنى|تبنت)(?!\w)"
+)
+ARABIC_MODIFIER_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A mention located in the folded sentence, with what the words before it say."""
+
+    mention: Mention
+    start: int
+    end: int
+    place: bool
+    agent: bool
+    target: bool
+    between: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A trigger as direction sees it: folded offsets and its direction hint."""
+
+    start: int
+    end: int
+    direction: str
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    actor: tuple[Mention, ...]
+    recipient: tuple[Mention, ...]
+    how: str  # subject, vso, agent, passive, host, inherited, modifier, none
+    place: Mention | None = None
+
+
+def locate(folded: Folded, mentions: Sequence[Mention], language: str) -> list[Placed]:
+    """Map mentions to folded offsets and read the preposition before each."""
+    placed = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        start = bisect_left(folded.offsets, mention.start)
+        end = bisect_left(folded.offsets, mention.end)
+        if end <= start:
+            continue
+        before = _words_before(folded.text, start)
+        placed.append(
+            Placed(
+                mention=mention,
+                start=start,
+                end=end,
+                place=_is_place(mention, _last_word(before), language),
+                agent=_ends_with_words(before, _AGENT_WORDS.get(language, ())),
+                target=_ends_with_words(before, _TARGET_WORDS.get(language, ())),
+                between=_ends_with_words(before, _BETWEEN_WORDS.get(language, ())),
+            )
+        )
+    return placed
+
+
+def _is_place(mention: Mention, word_before: str, language: str) -> bool:
+    if mention.kind == "capital":
+        return word_before in _CAPITAL_PLACE_WORDS.get(language, ())
+    if mention.kind == "country":
+        return word_before in _COUNTRY_PLACE_WORDS.get(language, ())
+    return False
+
+
+def _ends_with_words(words: str, options: Sequence[str]) -> bool:
+    return any(words == option or words.endswith(" " + option) for option in options)
+
+
+def _words_before(text: str, start: int) -> str:
+    """Up to three words before `start`, with an attached Arabic clitic split off."""
+    head = text[max(0, start - 40) : start]
+    if head and head[-1].isalpha():  # «ب» or «ل» glued to the name: «ببغداد», «لداعش»
+        head = head[:-1] + " " + {"ب": "في", "ل": "ل"}.get(head[-1], head[-1])
+    return " ".join(head.split()[-3:])
+
+
+def _last_word(words: str) -> str:
+    parts = words.split()
+    return parts[-1] if parts else ""
+
+
+def clause_breaks(text: str) -> list[int]:
+    return [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+
+
+def segment(
+    text: str, placed: Sequence[Placed], spans: Sequence[Span], index: int, breaks: Sequence[int]
+) -> tuple[int, int]:
+    """Folded [left, right) bounds that trigger `index` reads mentions from."""
+    span = spans[index]
+    left = max([b for b in breaks if b < span.start] + [0])
+    if index > 0:
+        split = _subject_split(text, placed, spans[index - 1].end, span)
+        left = max(left, spans[index - 1].end if split is None else split)
+    right = min([b for b in breaks if b >= span.end] + [len(text)])
+    if index + 1 < len(spans):
+        split = _subject_split(text, placed, span.end, spans[index + 1])
+        right = min(right, spans[index + 1].start if split is None else split)
+    return left, right
+
+
+_AND_BEFORE = re.compile(r"(?:^|\s)(?:and|et|,)\s*$")
+
+
+def _subject_split(text: str, placed: Sequence[Placed], after: int, verb: Span) -> int | None:
+    """Where the next verb's subject starts in 'X attacked Y and Z condemned ...'; None if no split."""
+    if verb.direction == "nominal":
+        return None
+    before_verb = [p for p in placed if after <= p.start and p.end <= verb.start]
+    if not before_verb or text[before_verb[-1].end : verb.start].count(" ") > 1:
+        return None
+    found = _AND_BEFORE.search(text[after : before_verb[-1].start])
+    return after + found.start() if found else None
+
+
+def assign_roles(
+    text: str,
+    placed: Sequence[Placed],
+    span: Span,
+    bounds: tuple[int, int],
+    language: str,
+    inherited: tuple[Mention, ...] = (),
+) -> Roles:
+    """Actor and recipient mentions of one trigger (see the module docstring)."""
+    left_bound, right_bound = bounds
+    in_clause = [p for p in placed if p.start >= left_bound and p.end <= right_bound]
+    place = next((p.mention for p in in_clause if p.place), None)
+    participants = [p for p in in_clause if not p.place]
+    # A prepositional object ("a drone strike on X killed ...") is not the next verb's subject.
+    left = [p for p in participants if p.end <= span.start and not (p.target or p.agent)]
+    right = [p for p in participants if p.start >= span.end]
+    subject = _group(text, left, len(left) - 1, step=-1) if left else []
+    if subject and inherited and _coordinated_verb(text, subject[-1].end, span.start):
+        subject = []
+    groups = _groups(text, right)
+    if span.direction == "nominal":
+        roles = _nominal(text, span, subject, right, groups)
+    else:
+        roles = _verbal(text, span, subject, groups, language, inherited)
+    return Roles(roles.actor, roles.recipient, roles.how, place)
+
+
+def _verbal(
+    text: str,
+    span: Span,
+    subject: list[Placed],
+    groups: list[list[Placed]],
+    language: str,
+    inherited: tuple[Mention, ...],
+) -> Roles:
+    agents = next((g for g in groups if g[0].agent), [])
+    objects = [g for g in groups if not g[0].agent]
+    # "is suing", "are attacking" are progressive, not passive.
+    progressive = text[span.start : span.end].split(" ")[0].endswith("ing")
+    aux = _last_word(_words_before(text, span.start))
+    passive_aux = not progressive and aux in _PASSIVE_AUX.get(language, ())
+    if span.direction == "active" and passive_aux:
+        return Roles(_mentions(agents), _mentions(subject), "passive")
+    if span.direction == "host" and passive_aux:
+        return Roles(_mentions(subject), _mentions(agents), "passive")
+    if subject:
+        if span.direction == "active":
+            return Roles(_mentions(subject), _mentions(objects[0] if objects else []), "subject")
+        first = groups[0] if groups else []
+        return Roles(_mentions(first), _mentions(subject), span.direction)
+    if language == "ar" and groups:  # VSO: the first group after the verb is its subject
+        first, rest = groups[0], groups[1:]
+        second = rest[0] if rest else []
+        if span.direction == "active":
+            return Roles(_mentions(first), _mentions(second), "vso")
+        return Roles(_mentions(second), _mentions(first), "vso")
+    if inherited and span.direction == "active":
+        return Roles(inherited, _mentions(objects[0] if objects else []), "inherited")
+    return Roles((), (), "none")
+
+
+def _nominal(
+    text: str, span: Span, subject: list[Placed], right: list[Placed], groups: list[list[Placed]]
+) -> Roles:
+    between = [p for p in right if p.between]
+    if between:  # "clashes between X and Y": a two-sided event, everyone is actor
+        return Roles(_mentions(_group(text, right, right.index(between[0]), step=1)), (), "between")
+    agents = next((g for g in groups if g[0].agent), [])
+    targets = next((g for g in groups if g[0].target), [])
+    if agents:
+        return Roles(_mentions(agents), _mentions(targets), "agent")
+    first = groups[0] if groups else []
+    arabic_after = bool(first) and not text[first[0].start : first[0].start + 1].isascii()
+    if (
+        arabic_after
+        and not first[0].target
+        and text.count(" ", span.end, first[0].start) <= ARABIC_MODIFIER_WORDS
+    ):
+        return Roles(_mentions(first), _mentions(targets), "modifier")  # «غارة جوية إسرائيلية»
+    if subject:
+        gap = text[subject[-1].end : span.start]
+        if gap.count(" ") <= NOMINAL_SUBJECT_WORDS + 1 or _NOMINAL_LIGHT_VERBS.search(gap):
+            return Roles(_mentions(subject), _mentions(targets), "modifier")
+    return Roles((), _mentions(targets), "none")
+
+
+def _coordinated_verb(text: str, subject_end: int, trigger_start: int) -> bool:
+    """'X met Y and condemned Z': the mention before 'and' is not the subject."""
+    return text[subject_end:trigger_start].strip() in _VERB_COORDINATORS
+
+
+def _groups(text: str, placed: list[Placed]) -> list[list[Placed]]:
+    groups: list[list[Placed]] = []
+    i = 0
+    while i < len(placed):
+        group = _group(text, placed, i, step=1)
+        groups.append(group)
+        i += len(group)
+    return groups
+
+
+def _group(text: str, placed: Sequence[Placed], anchor: int, step: int) -> list[Placed]:
+    """The anchor mention plus its coordinated or appositive neighbours, in text order."""
+    group = [placed[anchor]]
+    i = anchor + step
+    while 0 <= i < len(placed):
+        a, b = (placed[i], group[-1]) if step < 0 else (group[-1], placed[i])
+        if not _joined(text, a, b):
+            break
+        group.append(placed[i])
+        i += step
+    return sorted(group, key=lambda p: p.start)
+
+
+def _joined(text: str, first: Placed, second: Placed) -> bool:
+    gap = text[first.end : second.start].strip()
+    if gap not in _COORDINATORS:
+        return False
+    if gap:
+        return True
+    # Bare adjacency joins a role and its holder, not two different countries (VSO object).
+    codes = {first.mention.entity.code, second.mention.entity.code} - {""}
+    return len(codes) <= 1
+
+
+def _mentions(placed: Sequence[Placed]) -> tuple[Mention, ...]:
+    return tuple(p.mention for p in placed)

@@ -1,0 +1,239 @@
+"""The actor gazetteer: alias tables loaded once into one Aho-Corasick automaton per language.
+
+Tables are TSV (or JSONL) rows with the columns of `COLUMNS`. An alias may list variants
+separated by "|". Keys are folded with `marsad.normalize.fold_text`, so matching is
+linear in the text and insensitive to case, accents and Arabic diacritics.
+
+Arabic: a key keeps no leading article. An alias written with "ال" needs an article
+prefix in the text (ال، وال، بال، لل...); one written without accepts the clitics
+و، ف، ب، ل، ك (and the article, which demonyms and role words take freely). A
+demonym row gives the masculine singular; feminine and plural forms are generated.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+
+from marsad.normalize import fold_text
+
+log = logging.getLogger(__name__)
+
+COLUMNS = ("alias", "lang", "kind", "code", "sector", "name", "identifier", "office", "flags")
+LANGUAGES = ("ar", "en", "fr")
+BUILTIN_TABLES = ("groups.tsv", "people.tsv", "countries.tsv", "roles.tsv", "countries_iso.tsv")
+
+_CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
+_ARTICLES = frozenset({"ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال"})
+_AR_ARTICLE = "ال"
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One row of an actor table, for one language."""
+
+    alias: str
+    lang: str
+    kind: str  # country, demonym, capital, role, office, person, group, igo, generic
+    code: str
+    sector: str = ""
+    name: str = ""
+    identifier: str = ""
+    office: str = ""
+    flags: frozenset[str] = frozenset()
+
+    def flag_value(self, prefix: str) -> str:
+        """The value of a "prefix:value" flag, or ""."""
+        for flag in self.flags:
+            if flag.startswith(prefix + ":"):
+                return flag.split(":", 1)[1]
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """A folded key in the automaton and how it may match."""
+
+    entry: GazetteerEntry
+    needs_article: bool  # Arabic: the alias had "ال", so the text must carry an article prefix
+    exact_case: str  # non-empty: the original text must read exactly this (acronyms: US, IS, UN)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A gazetteer match in folded sentence text: [start, end) and its entry."""
+
+    start: int
+    end: int
+    entry: GazetteerEntry
+
+
+def read_table(path: Path) -> list[GazetteerEntry]:
+    """Read a TSV (with a header row, "#" comment lines) or JSONL table of aliases."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".jsonl":
+        return list(_entries(json.loads(line) for line in text.splitlines() if line.strip()))
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(_entries(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)))
+
+
+def _entries(rows: Iterable[dict[str, str]]) -> Iterator[GazetteerEntry]:
+    for row in rows:
+        flags = frozenset(f.strip() for f in (row.get("flags") or "").split(",") if f.strip())
+        langs = [lang.strip() for lang in (row.get("lang") or "*").split(",")]
+        for lang in LANGUAGES if "*" in langs else langs:
+            for alias in (row.get("alias") or "").split("|"):
+                if alias.strip():
+                    yield GazetteerEntry(
+                        alias=alias.strip(),
+                        lang=lang,
+                        kind=(row.get("kind") or "").strip(),
+                        code=(row.get("code") or "").strip(),
+                        sector=(row.get("sector") or "").strip(),
+                        name=(row.get("name") or "").strip(),
+                        identifier=(row.get("identifier") or "").strip(),
+                        office=(row.get("office") or "").strip(),
+                        flags=flags,
+                    )
+
+
+def builtin_entries() -> list[GazetteerEntry]:
+    """The tables shipped in `marsad/data/actors`, in priority order."""
+    folder = resources.files("marsad") / "data" / "actors"
+    entries: list[GazetteerEntry] = []
+    for name in BUILTIN_TABLES:
+        with resources.as_file(folder / name) as path:
+            entries.extend(read_table(path))
+    return entries
+
+
+def demonym_forms(entry: GazetteerEntry) -> list[GazetteerEntry]:
+    """The entry plus its inflected forms; plural forms carry the "plural" flag."""
+    if entry.kind != "demonym" or "noinflect" in entry.flags:
+        return [entry]
+    base = entry.alias
+    plural = entry.flags | {"plural"}
+    forms: list[tuple[str, frozenset[str]]] = [(base, entry.flags)]
+    if entry.lang == "en" and not base.endswith(("sh", "ch", "ese", "s")):
+        forms.append((base + "s", plural))
+    elif entry.lang == "fr":
+        feminine = _french_feminine(base)
+        forms += [(feminine, entry.flags), (feminine + "s", plural)]
+        if not base.endswith(("s", "x")):
+            forms.append((base + "s", plural))
+    elif entry.lang == "ar":
+        forms += [(base + "ة", entry.flags), (base + "ين", plural), (base + "ون", plural)]
+        forms.append((base + "ان", plural))
+    return [_with(entry, alias, flags) for alias, flags in dict.fromkeys(forms)]
+
+
+def _french_feminine(masculine: str) -> str:
+    if masculine.endswith("e"):
+        return masculine
+    if masculine.endswith(("ien", "éen")):
+        return masculine + "ne"
+    return masculine + "e"
+
+
+def _with(entry: GazetteerEntry, alias: str, flags: frozenset[str]) -> GazetteerEntry:
+    return GazetteerEntry(
+        alias,
+        entry.lang,
+        entry.kind,
+        entry.code,
+        entry.sector,
+        entry.name,
+        entry.identifier,
+        entry.office,
+        flags,
+    )
+
+
+def make_key(entry: GazetteerEntry) -> tuple[str, Key]:
+    """The folded automaton key of an entry and its matching constraints."""
+    folded = fold_text(entry.alias).strip()
+    # Only a plain alef-lam is the article: "ألمانيا" (hamza) is not "ال" + "مانيا".
+    needs_article = entry.lang == "ar" and entry.alias.startswith(_AR_ARTICLE) and len(folded) > 4
+    if needs_article:
+        folded = folded[len(_AR_ARTICLE) :]
+    letters = entry.alias.replace(".", "").replace("-", "")
+    acronym = letters.isascii() and letters.isupper() and len(letters) <= 4
+    return folded, Key(entry, needs_article, entry.alias if acronym or "case" in entry.flags else "")
+
+
+class Gazetteer:
+    """All aliases, one automaton per language; `find` lists valid matches in folded text."""
+
+    def __init__(self, entries: Iterable[GazetteerEntry]) -> None:
+        keys: dict[str, dict[str, list[Key]]] = {lang: {} for lang in LANGUAGES}
+        for entry in entries:
+            for form in demonym_forms(entry):
+                folded, key = make_key(form)
+                if folded and form.lang in keys:
+                    keys[form.lang].setdefault(folded, []).append(key)
+        self.automata = {lang: _automaton(table) for lang, table in keys.items()}
+        self.size = sum(len(table) for table in keys.values())
+        self.names_by_code = _country_names(keys)
+
+    def find(self, folded: str, original: str, offsets: tuple[int, ...], lang: str) -> list[Hit]:
+        """Valid matches in `folded` (offsets map folded positions into `original`)."""
+        automaton = self.automata.get(lang) or self.automata["en"]
+        hits: list[Hit] = []
+        for last, (length, candidates) in automaton.iter(folded):
+            start, end = last + 1 - length, last + 1
+            if end < len(folded) and folded[end].isalnum():
+                continue
+            prefix = _token_prefix(folded, start)
+            for key in candidates:
+                if _accepts(key, prefix, original[offsets[start] : offsets[end - 1] + 1]):
+                    # The article belongs to the mention ("العراق"); a clitic before it does not.
+                    article = prefix is not None and prefix.endswith(_AR_ARTICLE)
+                    hits.append(Hit(start - 2 if article else start, end, key.entry))
+                    break
+        return hits
+
+
+def _automaton(table: dict[str, list[Key]]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for folded, keys in table.items():
+        automaton.add_word(folded, (len(folded), tuple(keys)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _token_prefix(folded: str, start: int) -> str | None:
+    """The letters glued before `start` in the same word; None when they cannot be a prefix."""
+    begin = start
+    while begin > 0 and folded[begin - 1].isalnum():
+        begin -= 1
+        if start - begin > 4:
+            return None
+    return folded[begin:start]
+
+
+def _accepts(key: Key, prefix: str | None, original: str) -> bool:
+    if prefix is None or (key.exact_case and original != key.exact_case):
+        return False
+    if key.entry.lang != "ar":
+        return prefix == ""
+    if key.needs_article:
+        return prefix in _ARTICLES
+    return prefix in _CLITICS or prefix in _ARTICLES
+
+
+def _country_names(keys: dict[str, dict[str, list[Key]]]) -> dict[str, str]:
+    """Canonical English name per code: the first named entry wins (hand tables come first)."""
+    names: dict[str, str] = {}
+    for table in keys.values():
+        for candidates in table.values():
+            for key in candidates:
+                if key.entry.name and key.entry.kind in ("country", "demonym", "capital"):
+                    names.setdefault(key.entry.code, key.entry.name)
+    return names
