@@ -67,3 +67,14 @@ def test_resolve_dates_falls_back_to_publication_then_to_nothing(article_factory
     assert [(e.date, e.date_precision) for e in dated] == [(dt.date(2026, 10, 15), "day"), (PUB, "day")]
     undated = resolve_dates(replace(article, published=None)).events
     assert [e.date for e in undated] == [None, None]
+
+
+def test_dateline_date_is_not_the_event_date():
+    sentence = "BAGHDAD, Oct 14 (Tigris Wire) - The minister arrived in Baghdad on Tuesday for talks."
+    found = find_date(sentence, "en", dt.date(2026, 10, 14))
+    assert found is not None and found.date == dt.date(2026, 10, 13)
+    assert find_date("بغداد - وصل الوزير أمس", "ar", PUB).date == dt.date(2026, 10, 15)
+
+
+def test_arabic_month_names_only_as_whole_words():
+    assert find_date("وصل الوزير إلى بغداد لبحث التعاون في مكافحة الإرهاب", "ar", PUB) is None

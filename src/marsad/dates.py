@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from dateparser.date import DateDataParser
 
+from marsad.dateline import dateline_end
 from marsad.model import Article, Event
 
 _EN_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -45,7 +46,6 @@ _AR_LEVANTINE = {
     "حزيران": "يونيو",
     "تموز": "يوليو",
     "آب": "أغسطس",
-    "اب": "أغسطس",
     "أيلول": "سبتمبر",
     "ايلول": "سبتمبر",
     "تشرين الأول": "أكتوبر",
@@ -104,7 +104,10 @@ _PATTERNS: dict[str, str] = {
       | عام\s+[0-9٠-٩]{{4}}
     """,
 }
-_COMPILED = {lang: re.compile(p, re.IGNORECASE | re.VERBOSE) for lang, p in _PATTERNS.items()}
+# Whole words only: Arabic month names hide inside other words (آب in «الإرهاب»).
+_COMPILED = {
+    lang: re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE | re.VERBOSE) for lang, p in _PATTERNS.items()
+}
 _FUTURE = re.compile(r"\b(?:next|prochaine?)\b|المقبل|القادم", re.IGNORECASE)
 _DROP_WORDS = re.compile(r"\b(?:on|last|dernier|dernière|passée?|in|en|since)\b|\bيوم\b|الماضي|المقبل|القادم")
 _PRECISION = {"day": "day", "week": "month", "month": "month", "year": "year"}
@@ -144,7 +147,7 @@ def find_date(sentence: str, language: str, published: dt.date | None) -> Resolv
     pattern = _COMPILED.get(language)
     if pattern is None:
         return None
-    for match in pattern.finditer(sentence):
+    for match in pattern.finditer(sentence, dateline_end(sentence)):
         resolved = parse_expression(match.group(0), language, published)
         if resolved is not None:
             return resolved
