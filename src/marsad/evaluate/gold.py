@@ -1,0 +1,237 @@
+"""The demo gold: events expected from the packaged demo corpus, matched to what Marsad codes.
+
+`gold.jsonl` has one line per expected event (story key, language, type, actor and
+recipient codes, date...), `gold_empty.jsonl` one line per story that must yield no
+event. A story key is the article's file name ("en_01_x.txt") or, for a feed line,
+"wire.jsonl#N". A predicted event matches a gold event of the same story and type
+with the same actor code set and recipient code set (order-free); each gold event
+matches at most once. A looser type-only match (same story and type) is reported
+too, and among matched events the share with the right date (date and precision),
+the right sectors (actor and recipient sector sets) and the right modes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import EvaluationError
+from marsad.evaluate.coding import Coder
+from marsad.evaluate.metrics import prf, ratio
+from marsad.evaluate.result import EvalResult
+from marsad.model import Article, Event, Failure
+
+log = logging.getLogger(__name__)
+
+# "feeds/wire.jsonl:3" (an ingest origin) or "wire.jsonl#3" -> "wire.jsonl#3".
+_FEED_LINE = re.compile(r"^(?P<file>.*\.jsonl)[#:](?P<line>\d+)$")
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A gold or predicted event reduced to what matching compares."""
+
+    story: str
+    language: str
+    event: str
+    actor: frozenset[str]
+    recipient: frozenset[str]
+    date: str | None = None
+    date_precision: str = ""
+    actor_sectors: frozenset[str] = frozenset()
+    recipient_sectors: frozenset[str] = frozenset()
+    mode: frozenset[str] = frozenset()
+
+
+Matcher = Callable[[Coded, Coded], bool]
+
+
+def default_demo_dir() -> Path:
+    from marsad.demo import demo_dir
+
+    return demo_dir()
+
+
+def evaluate_gold(path: Path | None, coder: Coder) -> EvalResult:
+    """Code the demo corpus under `path` (default: the packaged one) and score it against its gold."""
+    root = path or default_demo_dir()
+    gold = [_gold_event(row) for row in _read_jsonl(root / "gold.jsonl")]
+    empty_file = root / "gold_empty.jsonl"
+    empty = {str(r["story"]) for r in _read_jsonl(empty_file)} if empty_file.exists() else set()
+    inputs = [p for p in (root / "articles", root / "feeds") if p.exists()]
+    manifest = next(
+        (m for m in (root / "manifest.jsonl", root / "articles" / "manifest.jsonl") if m.exists()), None
+    )
+    languages = {g.story: g.language for g in gold}
+    predicted: list[Coded] = []
+    failures = 0
+    for item in coder.code_corpus(inputs, manifest):
+        if isinstance(item, Failure):
+            log.warning("gold: %s could not be coded: %s", item.origin, item.reason)
+            failures += 1
+            continue
+        predicted += [_predicted_event(e, item, languages) for e in item.events]
+    return score_gold(gold, predicted, empty, failures)
+
+
+def score_gold(
+    gold: Sequence[Coded], predicted: Sequence[Coded], empty: set[str], failures: int = 0
+) -> EvalResult:
+    """Match predicted to gold events and compute event P/R/F1 per language and overall."""
+    strict = match_events(gold, predicted, _same_event)
+    loose = match_events(gold, predicted, _same_type)
+    dated = sum(1 for g, p in strict.items() if _same_date(gold[g], predicted[p]))
+    sectors = sum(1 for g, p in strict.items() if _same_sectors(gold[g], predicted[p]))
+    modes = sum(1 for g, p in strict.items() if gold[g].mode == predicted[p].mode)
+    by_language = {
+        lang: _language_row(gold, predicted, strict, loose, lang)
+        for lang in [*sorted({c.language for c in (*gold, *predicted)} - {""}), "all"]
+    }
+    overall = by_language["all"]
+    in_empty = [p for p in predicted if p.story in empty]
+    metrics: dict[str, Any] = {
+        "gold_events": len(gold),
+        "predicted_events": len(predicted),
+        "precision": overall["precision"],
+        "recall": overall["recall"],
+        "f1": overall["f1"],
+        "type_only_f1": overall["type_f1"],
+        "date_accuracy": ratio(dated, len(strict)),
+        "sector_accuracy": ratio(sectors, len(strict)),
+        "mode_accuracy": ratio(modes, len(strict)),
+        "empty_stories": len(empty),
+        "empty_stories_clean": ratio(len(empty - {p.story for p in in_empty}), len(empty)),
+        "events_in_empty_stories": len(in_empty),
+        "failures": failures,
+        "by_language": by_language,
+    }
+    matched = set(strict.values())
+    predictions = [
+        {
+            "story": p.story,
+            "event": p.event,
+            "actor": sorted(p.actor),
+            "recipient": sorted(p.recipient),
+            "date": p.date,
+            "matched": i in matched,
+        }
+        for i, p in enumerate(predicted)
+    ]
+    return EvalResult("gold", metrics, predictions)
+
+
+def match_events(gold: Sequence[Coded], predicted: Sequence[Coded], same: Matcher) -> dict[int, int]:
+    """Gold index -> predicted index, each used at most once; closer arguments are preferred."""
+    used: set[int] = set()
+    matches: dict[int, int] = {}
+    for g_index, g in enumerate(gold):
+        candidates = [i for i, p in enumerate(predicted) if i not in used and same(g, p)]
+        if candidates:
+            best = max(candidates, key=lambda i: _argument_overlap(g, predicted[i]))
+            matches[g_index] = best
+            used.add(best)
+    return matches
+
+
+def story_key(event: Event, article: Article) -> str:
+    """The gold's story key for an event: its file name, or "wire.jsonl#N" for a feed line."""
+    where = event.cite.path or article.document.path or article.document.origin
+    feed = _FEED_LINE.match(where)
+    if feed:
+        return f"{Path(feed['file']).name}#{feed['line']}"
+    return Path(where).name
+
+
+def _language_row(
+    gold: Sequence[Coded],
+    predicted: Sequence[Coded],
+    strict: dict[int, int],
+    loose: dict[int, int],
+    lang: str,
+) -> dict[str, Any]:
+    def keep(c: Coded) -> bool:
+        return lang == "all" or c.language == lang
+
+    n_gold = sum(1 for g in gold if keep(g))
+    n_pred = sum(1 for p in predicted if keep(p))
+    hits = sum(1 for g in strict if keep(gold[g]))
+    type_hits = sum(1 for g in loose if keep(gold[g]))
+    scores = prf(hits, n_pred - hits, n_gold - hits)
+    return {
+        "gold": n_gold,
+        "predicted": n_pred,
+        "matched": hits,
+        **scores,
+        "type_f1": prf(type_hits, n_pred - type_hits, n_gold - type_hits)["f1"],
+    }
+
+
+def _same_event(g: Coded, p: Coded) -> bool:
+    return _same_type(g, p) and g.actor == p.actor and g.recipient == p.recipient
+
+
+def _same_type(g: Coded, p: Coded) -> bool:
+    return g.story == p.story and g.event == p.event
+
+
+def _same_date(g: Coded, p: Coded) -> bool:
+    return g.date == p.date and (g.date_precision or "") == (p.date_precision or "")
+
+
+def _same_sectors(g: Coded, p: Coded) -> bool:
+    return g.actor_sectors == p.actor_sectors and g.recipient_sectors == p.recipient_sectors
+
+
+def _argument_overlap(g: Coded, p: Coded) -> int:
+    return len(g.actor & p.actor) + len(g.recipient & p.recipient)
+
+
+def _predicted_event(event: Event, article: Article, languages: dict[str, str]) -> Coded:
+    story = story_key(event, article)
+    return Coded(
+        story=story,
+        language=languages.get(story) or article.language,
+        event=event.event,
+        actor=frozenset(e.code for e in event.actor),
+        recipient=frozenset(e.code for e in event.recipient),
+        date=event.date.isoformat() if event.date else None,
+        date_precision=event.date_precision,
+        actor_sectors=frozenset(e.sector for e in event.actor),
+        recipient_sectors=frozenset(e.sector for e in event.recipient),
+        mode=frozenset(event.mode),
+    )
+
+
+def _gold_event(row: dict[str, Any]) -> Coded:
+    try:
+        return Coded(
+            story=str(row["story"]),
+            language=str(row.get("language") or ""),
+            event=str(row["event"]),
+            actor=_strings(row.get("actor")),
+            recipient=_strings(row.get("recipient")),
+            date=str(row["date"])[:10] if row.get("date") else None,
+            date_precision=str(row.get("date_precision") or ""),
+            actor_sectors=_strings(row.get("actor_sectors")),
+            recipient_sectors=_strings(row.get("recipient_sectors")),
+            mode=_strings(row.get("mode")),
+        )
+    except KeyError as exc:
+        raise EvaluationError(f"gold line without {exc}: {row}") from exc
+
+
+def _strings(values: Any) -> frozenset[str]:
+    return frozenset(str(v) for v in values or ())
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise EvaluationError(f"{path}: cannot read the gold file ({exc})") from exc
