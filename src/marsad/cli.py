@@ -131,6 +131,20 @@ def demo(db: str, serve: bool, port: int) -> None:
 
 
 @cli.command()
+@_DB
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the dashboard and the JSON API over a store."""
+    from marsad.web import serve as serve_app
+
+    with _open_existing_store(db):
+        pass  # say clearly when there is no store, before starting the server
+    click.echo(f"Serving {db} at http://{host}:{port}/ (Ctrl-C to stop)")
+    serve_app(db, host=host, port=port)
+
+
+@cli.command()
 @click.argument(
     "set_name",
     metavar="SET",
@@ -204,11 +218,8 @@ def _open_existing_store(db: str) -> Iterator[Any]:
 
 
 def _serve(db: str, port: int) -> None:
-    try:
-        from marsad.web import serve
-    except ImportError:
-        click.echo("(dashboard not installed: pip install 'marsad[web]' to serve it)", err=True)
-        return
+    from marsad.web import serve
+
     click.echo(f"Serving the dashboard at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
     serve(db, port=port)
 
