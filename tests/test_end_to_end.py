@@ -138,3 +138,32 @@ def test_demo_codes_the_corpus_and_scores_above_the_floor(tmp_path):
 
 FLOOR_PRECISION = 0.25
 FLOOR_RECALL = 0.35
+
+
+def test_one_event_from_two_languages_is_one_canonical_event(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "en.txt").write_text(
+        "Call\n\nIraqi Foreign Minister Fuad Hussein received a phone call on Wednesday from his French "
+        "counterpart Jean-Noël Barrot.\n",
+        encoding="utf-8",
+    )
+    (folder / "fr.txt").write_text(
+        "Appel\n\nLe ministre français des Affaires étrangères Jean-Noël Barrot a eu mercredi un entretien "
+        "téléphonique avec son homologue irakien Fouad Hussein.\n",
+        encoding="utf-8",
+    )
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text(
+        '{"path": "en.txt", "published": "2026-10-15"}\n{"path": "fr.txt", "published": "2026-10-15"}\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "m.db"
+    _ingest(folder, "--db", db, "--manifest", manifest)
+    canonical = CliRunner().invoke(cli, ["events", "--db", str(db), "--type", "CONSULT"])
+    records = [json.loads(line) for line in canonical.output.splitlines()]
+    assert len(records) == 1
+    assert records[0]["corroboration"] == 2
+    assert {s["language"] for s in records[0]["sources"]} == {"en", "fr"}
+    mentions = CliRunner().invoke(cli, ["events", "--db", str(db), "--type", "CONSULT", "--mentions"])
+    assert len(mentions.output.splitlines()) == 2

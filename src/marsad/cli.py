@@ -86,6 +86,7 @@ def ingest(paths: tuple[Path, ...], db: str, manifest: Path | None) -> None:
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First event date (YYYY-MM-DD).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last event date (YYYY-MM-DD).")
 @click.option("--lang", "language", type=click.Choice(["ar", "en", "fr"]))
+@click.option("--mentions", is_flag=True, help="Every per-article mention, not one event per real event.")
 def events(
     db: str,
     fmt: str,
@@ -94,8 +95,9 @@ def events(
     since: dt.datetime | None,
     until: dt.datetime | None,
     language: str | None,
+    mentions: bool,
 ) -> None:
-    """Print stored events."""
+    """Print stored events: one per real event, with its sources and corroboration count."""
     from marsad.export import write_events
     from marsad.store import EventQuery
 
@@ -105,6 +107,7 @@ def events(
         since=since.date() if since else None,
         until=until.date() if until else None,
         language=language,
+        mentions=mentions,
     )
     with _open_existing_store(db) as store:
         write_events(store.iter_events(query), sys.stdout, fmt)

@@ -187,6 +187,72 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """One article's report of a canonical event (see marsad.dedup): who said it, where, in what words."""
+
+    event_id: str  # the per-article event (mention) id
+    story_id: str
+    url: str = ""
+    path: str = ""
+    title: str = ""
+    source: str = ""
+    language: str = ""
+    published: dt.date | None = None
+    event_text: str = ""  # the evidence sentence in that article
+    text_start: int = 0
+    text_end: int = 0
+
+    @classmethod
+    def of(cls, event: Event) -> Source:
+        """The source that a per-article event record stands for."""
+        cite = event.cite
+        return cls(
+            event_id=event.id,
+            story_id=cite.story_id,
+            url=cite.url,
+            path=cite.path,
+            title=cite.title,
+            source=cite.source,
+            language=cite.language,
+            published=cite.published,
+            event_text=event.event_text,
+            text_start=event.text_start,
+            text_end=event.text_end,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "story_id": self.story_id,
+            "url": self.url,
+            "path": self.path,
+            "title": self.title,
+            "source": self.source,
+            "language": self.language,
+            "published": self.published.isoformat() if self.published else None,
+            "event_text": self.event_text,
+            "start": self.text_start,
+            "end": self.text_end,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Source:
+        return cls(
+            event_id=str(data["event_id"]),
+            story_id=str(data["story_id"]),
+            url=str(data.get("url") or ""),
+            path=str(data.get("path") or ""),
+            title=str(data.get("title") or ""),
+            source=str(data.get("source") or ""),
+            language=str(data.get("language") or ""),
+            published=_parse_date(data.get("published")),
+            event_text=str(data.get("event_text") or ""),
+            text_start=int(data.get("start", 0)),
+            text_end=int(data.get("end", 0)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One PLOVER event with its evidence. The contract everywhere downstream."""
 
@@ -208,6 +274,11 @@ class Event:
     confidence: float = 0.0
     location: Location | None = None
     coder: str = CODER_NAME
+    # Deduplication (marsad.dedup): the reports merged into this canonical event, empty when
+    # only one article reported it (its `cite` is then its only source); `corroboration` counts
+    # the distinct articles.
+    sources: tuple[Source, ...] = ()
+    corroboration: int = 1
 
     def to_dict(self) -> dict[str, Any]:
         """The PLOVER JSON record (standards.md 1.8 and 9)."""
@@ -233,6 +304,8 @@ class Event:
             "cite_info": self.cite.to_dict(),
             "coder": self.coder,
             "schema_version": SCHEMA_VERSION,
+            "sources": [s.to_dict() for s in self.sources],
+            "corroboration": self.corroboration,
         }
 
     @classmethod
@@ -257,6 +330,8 @@ class Event:
             confidence=float(data.get("confidence") or 0.0),
             location=Location.from_dict(data["event_loc"]) if data.get("event_loc") else None,
             coder=str(data.get("coder") or CODER_NAME),
+            sources=tuple(Source.from_dict(s) for s in data.get("sources") or ()),
+            corroboration=int(data.get("corroboration") or 1),
         )
 
 

