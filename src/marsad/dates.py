@@ -196,6 +196,7 @@ def _rewrite(expression: str, language: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=8192)  # wire copy repeats its date phrases; dateparser is the slow part
 def _parse(text: str, language: str, published: dt.date | None, future: bool) -> tuple[dt.date, str] | None:
     if not text:
         return None
