@@ -10,7 +10,10 @@ from marsad.dateline import dateline_end
         ("بغداد - (وكالة الرافدين) - وصل الوزير أمس", "وصل الوزير أمس"),
         ("BAGDAD (Marsad) - La ministre est arrivée jeudi.", "La ministre est arrivée jeudi."),
         ("The minister arrived in Baghdad on Tuesday.", "The minister arrived in Baghdad on Tuesday."),
-        ("Talks went well. Later - much later - they met.", "Talks went well. Later - much later - they met."),
+        (
+            "Talks went well. Later - much later - they met.",
+            "Talks went well. Later - much later - they met.",
+        ),
     ],
 )
 def test_dateline_end(sentence, rest):
