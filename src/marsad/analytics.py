@@ -3,6 +3,13 @@
 Everything is computed in SQL (grouping, counting, paging) so that a page costs a
 few indexed queries however large the store is; Python only reshapes the small
 results. Functions take the store's `sqlite3.Connection` (`SQLiteStore.connection`).
+
+Counts are of canonical events (`events.canonical_id = id`, see marsad.dedup): one
+real-world event is one point however many articles reported it. As in the store,
+what happened (type, dates, actors, place) filters the canonical record, and who
+reported it (language, source, evidence text, article) matches a canonical event
+when any of its mentions matches. `EventFilter(mentions=True)` counts every
+article's report instead, filtering each on its own fields.
 """
 
 from __future__ import annotations
@@ -24,8 +31,11 @@ NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 COOPERATION_QUADS = (1, 2)
 CONFLICT_QUADS = (3, 4)
 SERIES_DIMENSIONS = {"quad": "e.quad_code", "type": "e.event", "language": "e.language", "source": "e.source"}
+_REPORTER_DIMENSIONS = ("language", "source")
 _SERIES_KEYS_SHOWN = 10  # sources beyond the busiest ten are grouped as "(other)"
 _ALIAS_SAMPLE = 2000  # aliases and offices are read from an actor's latest events only
+CANONICAL_SQL = "e.canonical_id = e.id"
+_CANONICAL_IDS = "SELECT id FROM events WHERE canonical_id = id"  # covered by events_aggregate
 _DYAD_SQL = (
     "e.id IN (SELECT a.event_id FROM event_actors a JOIN event_actors r"
     " ON r.event_id = a.event_id AND r.role = 'recipient' WHERE a.role = 'actor'"
@@ -48,6 +58,7 @@ class EventFilter:
     quad: int | None = None
     dyad: tuple[str, str] | None = None  # both directions
     story_id: str | None = None
+    mentions: bool = False  # every article's report instead of deduplicated events
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,20 +82,43 @@ def where_clause(flt: EventFilter) -> tuple[str, list[object]]:
     """SQL conditions over `events e` for a filter, with their parameters."""
     clauses: list[str] = []
     params: list[object] = []
-    simple: dict[str, object] = {
+    what: dict[str, object] = {
         "e.event = ?": flt.event_type,
         "e.date >= ?": flt.since.isoformat() if flt.since else None,
         "e.date <= ?": flt.until.isoformat() if flt.until else None,
-        "e.language = ?": flt.language,
-        "e.source = ?": flt.source,
         "e.quad_code = ?": flt.quad,
-        "e.story_id = ?": flt.story_id,
-        "instr(lower(e.event_text), lower(?)) > 0": flt.text,
     }
-    for clause, value in simple.items():
+    _add_simple(clauses, params, what)
+    _add_actor_clauses(clauses, params, flt)
+    alias = "e" if flt.mentions else "m"
+    reported: list[str] = []
+    reported_params: list[object] = []
+    who: dict[str, object] = {
+        f"{alias}.language = ?": flt.language,
+        f"{alias}.source = ?": flt.source,
+        f"{alias}.story_id = ?": flt.story_id,
+        f"instr(lower({alias}.event_text), lower(?)) > 0": flt.text,
+    }
+    _add_simple(reported, reported_params, who)
+    if flt.mentions:
+        clauses += reported
+        params += reported_params
+    else:
+        clauses.append(CANONICAL_SQL)
+        if reported:
+            clauses.append(f"e.id IN (SELECT m.canonical_id FROM events m WHERE {' AND '.join(reported)})")
+            params += reported_params
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _add_simple(clauses: list[str], params: list[object], conditions: dict[str, object]) -> None:
+    for clause, value in conditions.items():
         if value is not None and value != "":
             clauses.append(clause)
             params.append(value)
+
+
+def _add_actor_clauses(clauses: list[str], params: list[object], flt: EventFilter) -> None:
     if flt.actor:
         code, _, sector = flt.actor.upper().partition(":")
         sql = "SELECT event_id FROM event_actors WHERE code = ?" + (" AND sector = ?" if sector else "")
@@ -101,7 +135,6 @@ def where_clause(flt: EventFilter) -> tuple[str, list[object]]:
         a, b = (code.upper() for code in flt.dyad)
         clauses.append(_DYAD_SQL)
         params += [a, b, b, a]
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def event_page(db: sqlite3.Connection, flt: EventFilter, limit: int = 50, offset: int = 0) -> EventPage:
@@ -115,6 +148,15 @@ def event_page(db: sqlite3.Connection, flt: EventFilter, limit: int = 50, offset
     items = [json.loads(row[0]) for row in rows]
     total = int(db.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()[0])
     return EventPage(items=items, total=total, limit=limit, offset=offset)
+
+
+def report_counts(db: sqlite3.Connection) -> dict[str, int]:
+    """How many events (deduplicated), reports of them (mentions) and articles the store holds."""
+    row = db.execute(
+        f"SELECT (SELECT count(*) FROM ({_CANONICAL_IDS})), (SELECT count(*) FROM events),"
+        " (SELECT count(*) FROM articles)"
+    ).fetchone()
+    return {"events": int(row[0]), "mentions": int(row[1]), "articles": int(row[2])}
 
 
 def event_record(db: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
@@ -132,18 +174,20 @@ def document(db: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     out = dict(row)
-    records = db.execute("SELECT record FROM events WHERE story_id = ? ORDER BY rowid", (story_id,))
-    out["events"] = [json.loads(r[0]) for r in records]
+    records = db.execute(
+        "SELECT record, canonical_id FROM events WHERE story_id = ? ORDER BY rowid", (story_id,)
+    )
+    out["events"] = [{**json.loads(record), "canonical_id": canonical} for record, canonical in records]
     return out
 
 
 def month_series(db: sqlite3.Connection, by: str, flt: EventFilter = EventFilter()) -> Series:
     """Events per month and per quad class, type, language or source (dated events only)."""
-    column = SERIES_DIMENSIONS[by]
+    join, column, count = _dimension(by, flt)
     where, params = where_clause(flt)
     where = f"{where} AND e.date IS NOT NULL" if where else "WHERE e.date IS NOT NULL"
     rows = db.execute(
-        f"SELECT substr(e.date, 1, 7) AS month, {column} AS key, count(*) FROM events e {where}"
+        f"SELECT substr(e.date, 1, 7) AS month, {column} AS key, {count} FROM events e {join} {where}"
         " GROUP BY month, key ORDER BY month",
         params,
     ).fetchall()
@@ -190,11 +234,21 @@ def _month_range(months: list[str]) -> list[str]:
 def totals(db: sqlite3.Connection, by: str, flt: EventFilter = EventFilter()) -> list[tuple[str, int]]:
     """Event counts per type, language, source or quad class, largest first (undated included)."""
     where, params = where_clause(flt)
-    column = SERIES_DIMENSIONS[by]
+    join, column, count = _dimension(by, flt)
     rows = db.execute(
-        f"SELECT {column}, count(*) AS n FROM events e {where} GROUP BY 1 ORDER BY n DESC, 1", params
+        f"SELECT {column}, {count} AS n FROM events e {join} {where} GROUP BY 1 ORDER BY n DESC, 1", params
     )
     return [(str(key), int(n)) for key, n in rows]
+
+
+def _dimension(by: str, flt: EventFilter) -> tuple[str, str, str]:
+    """(join, grouped column, count) for a breakdown. An event reported in Arabic and English
+    counts once under each language (so that a count equals the total of its linked list)."""
+    if by in _REPORTER_DIMENSIONS and not flt.mentions:
+        return "JOIN events x ON x.canonical_id = e.id", f"x.{by}", "count(DISTINCT e.id)"
+    # The unary + keeps SQLite from grouping along events_type (a table read per row) instead of
+    # scanning the covering events_aggregate index: 5x faster at 100,000 events.
+    return "", "+" + SERIES_DIMENSIONS[by], "count(*)"
 
 
 def dyad_series(
@@ -225,7 +279,7 @@ def actor_list(db: sqlite3.Connection, limit: int = 200, offset: int = 0) -> lis
     """Actor codes by number of events (either side)."""
     rows = db.execute(
         "SELECT code, count(DISTINCT event_id) AS n FROM event_actors WHERE code != ''"
-        " GROUP BY code ORDER BY n DESC, code LIMIT ? OFFSET ?",
+        f" AND event_id IN ({_CANONICAL_IDS}) GROUP BY code ORDER BY n DESC, code LIMIT ? OFFSET ?",
         (limit, offset),
     )
     return [{"code": code, "name": actor_name(code), "events": int(n)} for code, n in rows]
@@ -240,8 +294,8 @@ def actor_summary(db: sqlite3.Connection, code: str, sector: str = "") -> dict[s
     if total == 0:
         return None
     roles = db.execute(
-        "SELECT role, sector, count(*) FROM event_actors WHERE code = ? GROUP BY role, sector"
-        " ORDER BY count(*) DESC",
+        "SELECT role, sector, count(*) FROM event_actors WHERE code = ?"
+        f" AND event_id IN ({_CANONICAL_IDS}) GROUP BY role, sector ORDER BY count(*) DESC",
         (code,),
     )
     return {
@@ -256,7 +310,8 @@ def actor_summary(db: sqlite3.Connection, code: str, sector: str = "") -> dict[s
 
 
 def _aliases(db: sqlite3.Connection, code: str, sector: str) -> list[dict[str, Any]]:
-    """The actor's names as written (every script) and its offices, from its latest events."""
+    """The actor's names as written (every script) and its offices, from its latest reports (every
+    article's mention, so that each language's spelling shows)."""
     sector_sql = " AND a.sector = ?" if sector else ""
     rows = db.execute(
         "WITH recent AS (SELECT e.record FROM events e WHERE e.id IN"
@@ -284,6 +339,7 @@ def _counterparts(db: sqlite3.Connection, code: str, sector: str, limit: int = 2
         "SELECT o.code, o.role, count(DISTINCT o.event_id) AS n FROM event_actors s"
         " JOIN event_actors o ON o.event_id = s.event_id AND o.role != s.role"
         f" WHERE s.code = ?{sector_sql} AND o.code != '' AND o.code != s.code"
+        f" AND s.event_id IN ({_CANONICAL_IDS})"
         " GROUP BY o.code, o.role ORDER BY n DESC, o.code LIMIT ?",
         [code, *([sector] if sector else []), limit],
     )

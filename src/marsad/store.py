@@ -100,6 +100,18 @@ _MIGRATIONS: tuple[str, ...] = (
         WHERE e.date IS NOT NULL AND a.code != ''
           AND json_extract(e.record, '$.date_precision') IN ('day', 'month');
     """,
+    # 3: indexes for the dashboard's aggregates (marsad.analytics, docs/web.md): a covering index
+    # for counts of canonical events by date/type/language/source, the reports of each canonical
+    # event, actor look-ups both ways, and the place's country.
+    """
+    CREATE INDEX IF NOT EXISTS events_aggregate
+        ON events(date, quad_code, event, language, source, event_scale, canonical_id, id);
+    CREATE INDEX IF NOT EXISTS events_canonical_reports ON events(canonical_id, language, source, story_id);
+    CREATE INDEX IF NOT EXISTS event_actors_code_event ON event_actors(code, event_id, role, sector);
+    CREATE INDEX IF NOT EXISTS event_actors_event_role ON event_actors(event_id, role, code);
+    CREATE INDEX IF NOT EXISTS events_loc_country
+        ON events(json_extract(record, '$.event_loc.country_code'));
+    """,
 )
 
 

@@ -1,10 +1,13 @@
 """Time dashboard pages and API calls on a synthetic store of 100,000 events.
 
-    python -m tests.web.bench_web [--db /tmp/marsad-100k.db] [--events 100000]
+    python -m tests.web.bench_web [--db /tmp/marsad-100k-dedup.db] [--events 100000] [--indexes off]
 
-Builds the store once (reused when the file exists), then renders each URL a few
-times in-process with FastAPI's TestClient and prints the median time per URL.
-Not collected by pytest (no test_ prefix): it takes a minute to build the store.
+Builds the store once (reused when the file exists; deduplicated on the coded fields,
+without the sentence encoder), then renders each URL a few times in-process with
+FastAPI's TestClient and prints the first and the median time per URL.
+`--indexes off` drops the store's dashboard indexes (migration 3) to measure without
+them; `--indexes on` (the default) puts them back.
+Not collected by pytest (no test_ prefix): it takes a few minutes to build the store.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from marsad.dedup import DedupConfig, Deduplicator
 from marsad.model import Article, Citation, Document, Entity, Event, Location
 from marsad.plover import EVENT_TYPES, event_scale, quad_code
-from marsad.store import SQLiteStore, open_store
+from marsad.store import _MIGRATIONS, SQLiteStore, open_store
 from marsad.web import create_app
 
 CODES = ["IRQ", "FRA", "USA", "IRN", "TUR", "SYR", "EGY", "SAU", "ISR", "LBN", "JOR", "DZA", "MAR", "TUN"]
@@ -32,14 +36,13 @@ SENTENCES = {
     "en": "The minister met his counterpart in the capital to discuss security cooperation.",
     "fr": "Le ministre a reçu son homologue dans la capitale pour parler de coopération.",
 }
-# Proposed for a store migration (docs/web.md): covering indexes for the aggregates.
-PROPOSED_INDEXES = """
-CREATE INDEX IF NOT EXISTS events_aggregate ON events(date, quad_code, event, language, source, event_scale);
-CREATE INDEX IF NOT EXISTS event_actors_code_event ON event_actors(code, event_id, role, sector);
-CREATE INDEX IF NOT EXISTS event_actors_event_role ON event_actors(event_id, role, code);
-CREATE INDEX IF NOT EXISTS events_loc_country ON events(json_extract(record, '$.event_loc.country_code'));
-ANALYZE;
-"""
+DASHBOARD_INDEXES = (
+    "events_aggregate",
+    "events_canonical_reports",
+    "event_actors_code_event",
+    "event_actors_event_role",
+    "events_loc_country",
+)
 URLS = [
     "/",
     "/events",
@@ -47,9 +50,13 @@ URLS = [
     "/events?type=ASSAULT&language=ar&since=2024-01-01",
     "/events?q=homologue",
     "/events?country=FRA",
+    "/events?mentions=true&language=fr",
     "/dyad?a=IRQ&b=FRA",
     "/actors/IRQ",
     "/api/events?limit=100&offset=5000",
+    "/api/events/{corroborated}",
+    "/events/{corroborated}",
+    "/api/series?by=language",
     "/api/series?by=source",
     "/api/network",
     "/api/countries",
@@ -101,22 +108,26 @@ def _event(rng: random.Random, cite: Citation, sentence: str, i: int, date: dt.d
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--db", default="/tmp/marsad-100k.db")
+    parser.add_argument("--db", default="/tmp/marsad-100k-dedup.db")
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--indexes", action="store_true", help="add the indexes proposed for the store")
+    parser.add_argument("--indexes", choices=("on", "off"), default="on", help="the dashboard indexes")
     args = parser.parse_args()
     fresh = not Path(args.db).exists()
-    store = open_store(args.db)
+    store = open_store(args.db, dedup=Deduplicator(DedupConfig(use_encoder=False)))
     if fresh:
         began = time.perf_counter()
         build(store, args.events)
         print(f"built {args.events} events in {time.perf_counter() - began:.1f}s")
-    if args.indexes:
-        store.connection.executescript(PROPOSED_INDEXES)
-    print(f"store: {store.count_events()} events, {Path(args.db).stat().st_size / 1e6:.0f} MB")
+    set_indexes(store, args.indexes == "on")
+    db = store.connection
+    mentions, canonical = db.execute("SELECT count(*), sum(canonical_id = id) FROM events").fetchone()
+    print(f"store: {mentions} mentions, {canonical} events, {Path(args.db).stat().st_size / 1e6:.0f} MB")
+    corroborated = db.execute(
+        "SELECT canonical_id FROM events WHERE canonical_id != id ORDER BY rowid LIMIT 1"
+    ).fetchone()[0]
     client = TestClient(create_app(store))
-    for url in URLS:
+    for url in (u.format(corroborated=corroborated) for u in URLS):
         times = []
         for _ in range(args.repeat):
             began = time.perf_counter()
@@ -126,6 +137,15 @@ def main() -> None:
         warm = statistics.median(times[1:]) if len(times) > 1 else times[0]
         print(f"{times[0] * 1000:8.1f} ms cold {warm * 1000:8.1f} ms warm  {url}")
     store.close()
+
+
+def set_indexes(store: SQLiteStore, on: bool) -> None:
+    """Drop the dashboard indexes, or create them again (migration 3 is idempotent)."""
+    if on:
+        store.connection.executescript(_MIGRATIONS[2] + ";ANALYZE;")
+    else:
+        store.connection.executescript("".join(f"DROP INDEX IF EXISTS {n};" for n in DASHBOARD_INDEXES))
+        store.connection.executescript("ANALYZE;")
 
 
 if __name__ == "__main__":

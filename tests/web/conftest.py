@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from marsad.dedup import DedupConfig, Deduplicator
 from marsad.model import Article, Citation, Document, Entity, Event, Location, make_event_id
 from marsad.plover import event_scale, quad_code
 from marsad.store import SQLiteStore, open_store
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
-
 
 
 # (story, language, source, date, text, [(evidence, type, actor, recipient)])
@@ -34,6 +34,21 @@ ARTICLES = [
                 "CONSULT",
                 ("FRA", "GOV", "وزير الخارجية الفرنسي", "Minister of Foreign Affairs"),
                 ("IRQ", "GOV", "نظيره العراقي", ""),
+            ),
+        ],
+    ),
+    (  # the same meeting as story-ar-1, reported a day later in English: deduplicated into it
+        "story-en-0",
+        "en",
+        "Wire Two",
+        dt.date(2024, 1, 15),
+        "Diplomacy.\nThe French foreign minister received his Iraqi counterpart in Paris on Sunday.",
+        [
+            (
+                "The French foreign minister received his Iraqi counterpart in Paris on Sunday.",
+                "CONSULT",
+                ("FRA", "GOV", "The French foreign minister", "Minister of Foreign Affairs"),
+                ("IRQ", "GOV", "his Iraqi counterpart", ""),
             ),
         ],
     ),
@@ -153,7 +168,8 @@ def _fields(article: Article) -> dict[str, object]:
 
 
 def make_store(path: Path) -> SQLiteStore:
-    opened = open_store(path)
+    """The fixture store, deduplicated on the coded fields only (no sentence encoder to load)."""
+    opened = open_store(path, dedup=Deduplicator(DedupConfig(use_encoder=False)))
     fill(opened)
     return opened
 
@@ -176,5 +192,13 @@ def client(store: SQLiteStore) -> TestClient:
 
 @pytest.fixture
 def event_ids(store: SQLiteStore) -> dict[str, str]:
-    """Event ids by type."""
-    return {row[1]: row[0] for row in store.connection.execute("SELECT id, event FROM events")}
+    """Canonical event ids by type."""
+    rows = store.connection.execute("SELECT id, event FROM events WHERE canonical_id = id")
+    return {row[1]: row[0] for row in rows}
+
+
+@pytest.fixture
+def mention_id(store: SQLiteStore) -> str:
+    """The English report of the Paris meeting, deduplicated into the Arabic one."""
+    row = store.connection.execute("SELECT id FROM events WHERE story_id = 'story-en-0'").fetchone()
+    return str(row[0])

@@ -21,6 +21,7 @@ from tests.web.conftest import make_store
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 ARABIC_EVIDENCE = "استقبل وزير الخارجية الفرنسي نظيره العراقي في باريس لبحث التعاون."
+ENGLISH_EVIDENCE = "The French foreign minister received his Iraqi counterpart in Paris on Sunday."
 
 pytestmark = [
     pytest.mark.browser,
@@ -114,7 +115,7 @@ def test_a_chart_point_leads_to_the_evidence_right_to_left(page: Page) -> None:
     _shot(page, "dyad")
     page.locator("#dyad-event-list li a").first.click()
     page.wait_for_url("**/events/*")
-    mark = page.locator("mark#evidence")
+    mark = page.locator('article.source[data-language="ar"] mark.evidence')
     assert mark.inner_text() == ARABIC_EVIDENCE
     assert mark.evaluate("el => getComputedStyle(el).direction") == "rtl"
     assert page.locator("#evidence-sentence").evaluate("el => getComputedStyle(el).direction") == "rtl"
@@ -127,3 +128,19 @@ def test_an_overview_bar_lists_its_events(page: Page) -> None:
     page.wait_for_url("**/events?quad=4*")
     assert page.locator("table.events tbody tr").count() == 1
     assert page.locator("td.evidence").first.evaluate("el => getComputedStyle(el).direction") == "rtl"
+
+
+def test_an_english_report_leads_to_the_event_with_both_sources(page: Page) -> None:
+    page.goto("/events?language=en&mentions=true&type=CONSULT")
+    page.locator("td.evidence a").first.click()  # a mention: redirected to its canonical event
+    page.wait_for_url("**/events/*?mention=*")
+    sources = page.locator("article.source")
+    assert sources.count() == 2 and page.locator("#corroboration").inner_text().startswith("2 articles")
+    arabic = page.locator('article.source[data-language="ar"] mark.evidence')
+    english = page.locator("article.source.requested mark.evidence")
+    assert arabic.inner_text() == ARABIC_EVIDENCE and english.inner_text() == ENGLISH_EVIDENCE
+    assert arabic.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    assert english.evaluate("el => getComputedStyle(el).direction") == "ltr"
+    rtl_title = page.locator('article.source[data-language="ar"] h3')
+    assert rtl_title.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    _shot(page, "event-sources")

@@ -1,5 +1,4 @@
-"""Marsad's analyst dashboard and read-only JSON API (`marsad serve`).
-"""
+"""Marsad's analyst dashboard and read-only JSON API (`marsad serve`)."""
 
 from __future__ import annotations
 

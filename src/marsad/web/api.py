@@ -16,6 +16,7 @@ from marsad import analytics
 from marsad.analytics import EventFilter
 from marsad.web.cache import AggregateCache
 from marsad.web.params import actor_code, bad_parameter, event_filter
+from marsad.web.sources import event_with_sources, with_sources
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -40,14 +41,21 @@ Cache = Annotated[AggregateCache, Depends(aggregate_cache)]
 
 @router.get("/events")
 async def list_events(db: Db, flt: Filter, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    """Events matching the filters, latest first, as PLOVER records."""
-    return asdict(analytics.event_page(db, flt, limit=limit, offset=offset))
+    """Events matching the filters, latest first, as PLOVER records with their sources.
+
+    Deduplicated events by default (one real event, every article that reported it in `sources`);
+    `mentions=true` lists each article's report instead.
+    """
+    page = analytics.event_page(db, flt, limit=limit, offset=offset)
+    with_sources(db, page.items)
+    return asdict(page)
 
 
 @router.get("/events/{event_id}")
 async def get_event(db: Db, event_id: str) -> dict[str, Any]:
-    """One event's PLOVER record."""
-    record = analytics.event_record(db, event_id)
+    """One event's PLOVER record with every source; a mention's id gives its canonical event
+    (with `mention_id` set to the requested mention)."""
+    record = event_with_sources(db, event_id)
     if record is None:
         raise HTTPException(404, f"no event {event_id!r}")
     return record

@@ -63,6 +63,24 @@ def events_link(**params: Any) -> str:
     return "/events?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
 
 
+def trim_stray_months(series: Series, span: int = 24, share: float = 0.02) -> tuple[Series, int]:
+    """The series without its sparse early months when it spans more than `span` months, and the
+    number of events left out. A few stray early dates (a historical reference coded as an event)
+    would otherwise squeeze the months that hold the data into a sliver of the chart."""
+    if len(series.months) <= span:
+        return series, 0
+    per_month = [sum(k["counts"][i] for k in series.keys) for i in range(len(series.months))]
+    limit, cut, seen = share * sum(per_month), 0, 0
+    for i, n in enumerate(per_month):
+        if seen + n > limit:
+            break
+        seen, cut = seen + n, i + 1
+    if cut == 0:
+        return series, 0
+    keys = [{**k, "counts": k["counts"][cut:]} for k in series.keys]
+    return Series(by=series.by, months=series.months[cut:], keys=keys), seen
+
+
 def stacked_months(series: Series, link: Callable[[str, str], str]) -> Chart:
     """One bar per month, stacked by key (quad class bottom-up: cooperation first, conflict on top)."""
     months = series.months

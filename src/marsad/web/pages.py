@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
@@ -20,6 +21,7 @@ from marsad.web import charts
 from marsad.web.api import Cache, Db, cached_actor
 from marsad.web.cache import AggregateCache
 from marsad.web.params import actor_code, event_filter
+from marsad.web.sources import event_with_sources, source_views, with_sources
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -48,6 +50,7 @@ def render_error(request: Request, status: int, message: str) -> Response:
 @router.get("/", response_class=HTMLResponse)
 async def overview(request: Request, db: Db, cache: Cache) -> HTMLResponse:
     series = cache.get(("series", "quad", EventFilter()), lambda: analytics.month_series(db, "quad"))
+    series, earlier = charts.trim_stray_months(series)
     chart = charts.stacked_months(
         series, lambda month, quad: charts.events_link(quad=quad, **charts.month_bounds(month))
     )
@@ -55,15 +58,26 @@ async def overview(request: Request, db: Db, cache: Cache) -> HTMLResponse:
         by: cache.get(("totals", by), partial(analytics.totals, db, by))
         for by in ("type", "language", "source")
     }
-    latest = analytics.event_page(db, EventFilter(), limit=10)
-    return _render(request, "overview.html", chart=chart, counts=counts, latest=latest, series=series)
+    latest = _listed(db, EventFilter(), limit=10)
+    reports = cache.get(("reports",), partial(analytics.report_counts, db))
+    return _render(
+        request,
+        "overview.html",
+        chart=chart,
+        counts=counts,
+        latest=latest,
+        series=series,
+        reports=reports,
+        earlier=earlier,
+        earlier_until=_day_before_month(series.months[0]) if earlier else "",
+    )
 
 
 @router.get("/events", response_class=HTMLResponse)
 async def events(
     request: Request, db: Db, cache: Cache, flt: Filter, page: Annotated[int, Query(ge=1)] = 1
 ) -> HTMLResponse:
-    result = analytics.event_page(db, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    result = _listed(db, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     last_page = max(1, -(-result.total // PAGE_SIZE))
     query = {k: v for k, v in request.query_params.items() if k != "page" and v}
     return _render(
@@ -75,18 +89,22 @@ async def events(
         query=query,
         page_link=lambda n: "/events?" + urlencode({**query, "page": n}),
         options=_filter_options(db, cache),
+        mentions=flt.mentions,
     )
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-async def event(request: Request, db: Db, event_id: str) -> HTMLResponse:
-    record = analytics.event_record(db, event_id)
+async def event(request: Request, db: Db, event_id: str, mention: str = "") -> Response:
+    """A deduplicated event with every article that reported it; a mention's id redirects here."""
+    record = event_with_sources(db, event_id)
     if record is None:
         raise HTTPException(404, f"no event {event_id!r}")
-    story_id = record["cite_info"]["story_id"]
-    doc = analytics.document(db, story_id)
-    sources = [_source_view(doc, record)] if doc else []
-    return _render(request, "event.html", event=record, sources=sources)
+    if record["canonical_id"] != event_id:
+        target = f"/events/{quote(record['canonical_id'])}?mention={quote(event_id)}#source-{quote(event_id)}"
+        return RedirectResponse(target, status_code=303)
+    if mention and mention != event_id and any(s["event_id"] == mention for s in record["sources"]):
+        record["mention_id"] = mention  # the report the visitor came from, highlighted
+    return _render(request, "event.html", event=record, sources=source_views(db, record))
 
 
 @router.get("/dyad", response_class=HTMLResponse)
@@ -121,7 +139,7 @@ async def actor(request: Request, db: Db, cache: Cache, code: str, sector: str =
     if summary is None:
         raise HTTPException(404, f"no events for actor {code.upper()}")
     key = f"{summary['code']}:{summary['sector']}" if summary["sector"] else summary["code"]
-    latest = analytics.event_page(db, EventFilter(actor=key), limit=20)
+    latest = _listed(db, EventFilter(actor=key), limit=20)
     return _render(request, "actor.html", actor=summary, latest=latest, actor_key=key)
 
 
@@ -147,14 +165,12 @@ def _filter_options(db: sqlite3.Connection, cache: AggregateCache) -> dict[str, 
     }
 
 
-def _source_view(doc: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:
-    """The article text cut around the evidence (text_info offsets into the cleaned text)."""
-    text: str = doc["text"]
-    info = record.get("text_info") or {}
-    start, end = int(info.get("start", -1)), int(info.get("end", -1))
-    evidence = record.get("event_text") or ""
-    if not (0 <= start < end <= len(text)) or (evidence and text[start:end].strip() != evidence.strip()):
-        found = text.find(evidence) if evidence else -1  # offsets disagree with the text: find it instead
-        start, end = (found, found + len(evidence)) if found >= 0 else (-1, -1)
-    parts = (text[:start], text[start:end], text[end:]) if start >= 0 else (text, "", "")
-    return {"doc": doc, "before": parts[0], "evidence": parts[1], "after": parts[2]}
+def _day_before_month(month: str) -> str:
+    return (dt.date.fromisoformat(f"{month}-01") - dt.timedelta(days=1)).isoformat()
+
+
+def _listed(db: sqlite3.Connection, flt: EventFilter, limit: int, offset: int = 0) -> analytics.EventPage:
+    """A page of events with their sources (corroboration and languages for the table)."""
+    result = analytics.event_page(db, flt, limit=limit, offset=offset)
+    with_sources(db, result.items)
+    return result

@@ -15,6 +15,8 @@ from marsad.analytics import EventFilter
 from marsad.plover import EVENT_TYPES, QUAD_NAMES
 
 _CODE = re.compile(r"^[A-Za-z]{3}(:[A-Za-z]{3})?$")
+_YES = frozenset({"true", "1", "yes", "on"})
+_NO = frozenset({"false", "0", "no", "off"})
 
 
 def event_filter(
@@ -28,6 +30,7 @@ def event_filter(
     q: str | None = Query(None, description="text in the evidence sentence"),
     quad: str | None = Query(None, description="quad class 1-4"),
     dyad: str | None = Query(None, description="two actor codes, e.g. IRQ-FRA (both directions)"),
+    mentions: str | None = Query(None, description="true: every article's report instead of events"),
 ) -> EventFilter:
     """A FastAPI dependency: the filter described by the request's query string."""
     return EventFilter(
@@ -41,6 +44,7 @@ def event_filter(
         text=_blank(q),
         quad=_quad(quad),
         dyad=_dyad(dyad),
+        mentions=parse_flag("mentions", mentions),
     )
 
 
@@ -56,6 +60,16 @@ def parse_date(name: str, value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise bad_parameter(name, f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def parse_flag(name: str, value: str | None) -> bool:
+    """A yes/no query parameter: true/1/yes/on or false/0/no/off (empty: no)."""
+    value = _blank(value)
+    if value is None or value.lower() in _NO:
+        return False
+    if value.lower() in _YES:
+        return True
+    raise bad_parameter(name, f"expected true or false, not {value!r}")
 
 
 def actor_code(name: str, value: str) -> str:

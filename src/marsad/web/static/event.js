@@ -1,8 +1,13 @@
-// Bring the highlighted evidence sentence into view inside the article text.
+// Scroll each article's text box to its highlighted evidence, and the page to the report the
+// visitor came from (a mention's id redirects here with #source-<id>).
 (function () {
   "use strict";
-  var mark = document.getElementById("evidence");
-  if (mark && mark.textContent) {
-    mark.scrollIntoView({ block: "center" });
-  }
+  document.querySelectorAll("article.source .article-text").forEach(function (box) {
+    var mark = box.querySelector("mark.evidence");
+    if (!mark || !mark.textContent) return;
+    var b = box.getBoundingClientRect(), m = mark.getBoundingClientRect();
+    box.scrollTop += m.top - b.top - (b.height - m.height) / 2;
+  });
+  var requested = document.querySelector("article.source.requested");
+  if (requested) requested.scrollIntoView({ block: "start" });
 })();

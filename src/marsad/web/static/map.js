@@ -90,10 +90,51 @@
       link.appendChild(title);
       svg.appendChild(link);
     });
+    var zoom = fitToPoints(points.items);
     svg.dataset.shaded = String(shaded);
     svg.dataset.points = String(points.items.length);
     document.getElementById("map-caption").textContent = shaded + " countries shaded (darker: more events, log scale; max " +
       max + ") · " + points.items.length + " located events" + (points.items.length ? "" : " (no event has coordinates yet)");
+    if (zoom) addZoomToggle(zoom);
+  }
+
+  // The located events usually sit in one region: show that region (2:1, padded) rather than
+  // a pile of dots on the whole world; the dots keep their size on screen.
+  function fitToPoints(items) {
+    if (!items.length) return null;
+    var xy = items.map(function (p) { return project(p.lon, p.lat); });
+    var xs = xy.map(function (q) { return q[0]; }), ys = xy.map(function (q) { return q[1]; });
+    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs);
+    var y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+    var w = Math.max((x1 - x0) * 1.6, 2 * (y1 - y0) * 1.6, 120), h = w / 2;
+    if (w >= W * 0.8) return null;
+    var cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    var box = [Math.min(Math.max(cx - w / 2, 0), W - w), Math.min(Math.max(cy - h / 2, 0), H - h), w, h];
+    setView(box);
+    return box;
+  }
+
+  function setView(box) {
+    svg.setAttribute("viewBox", box.join(" "));
+    var k = box[2] / W;
+    svg.querySelectorAll("a.point circle").forEach(function (c) {
+      c.setAttribute("r", 3.5 * k + 1.5 * Math.sqrt(k));
+      c.setAttribute("stroke-width", 0.8 * k);
+    });
+    svg.dataset.zoomed = box[2] < W ? "1" : "0";
+  }
+
+  function addZoomToggle(box) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.id = "map-zoom";
+    button.textContent = "Whole world";
+    button.addEventListener("click", function () {
+      var whole = svg.dataset.zoomed === "1";
+      setView(whole ? [0, 0, W, H] : box);
+      button.textContent = whole ? "Zoom to located events" : "Whole world";
+    });
+    document.getElementById("map-caption").appendChild(button);
   }
 
   function json(url) { return fetch(url).then(function (r) { return r.json(); }); }
