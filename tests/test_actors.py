@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,102 @@ def test_extra_gazetteer_wins(tmp_path: Path) -> None:
 
 def test_article_without_language_is_matched_by_script(recognizer: ActorRecognizer) -> None:
     assert [m.entity.code for m in mentions(recognizer, "قال العراق", "")] == ["IRQ"]
+
+
+GOLD_MENTIONS = Path(__file__).parent / "data" / "actors"
+MENTION_ACCURACY_FLOOR = 0.9
+
+
+def gold_mention_failures(recognizer: ActorRecognizer, lang: str) -> tuple[int, list[str]]:
+    """Score `mentions_<lang>.jsonl`: the mention overlapping the gold span most must carry the
+    gold code and sector. Returns the number of items and the failures, readable."""
+    lines = (GOLD_MENTIONS / f"mentions_{lang}.jsonl").read_text(encoding="utf-8").splitlines()
+    failures = []
+    for item in (json.loads(line) for line in lines if line.strip()):
+        article = recognizer(make_article(item["sentence"], lang))
+        start = item["sentence"].rindex(item["mention"])
+        end = start + len(item["mention"])
+        overlaps = [(min(m.end, end) - max(m.start, start), m) for m in article.mentions]
+        best = max((o for o in overlaps if o[0] > 0), key=lambda o: o[0], default=None)
+        got = (best[1].entity.code, best[1].entity.sector, best[1].text) if best else None
+        if got is None or got[:2] != (item["code"], item["sector"]):
+            failures.append(f"{item['mention']!r}: want {item['code']}/{item['sector']}, got {got}")
+    return len(lines), failures
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_gold_mentions_reach_the_accuracy_floor(recognizer: ActorRecognizer, lang: str) -> None:
+    total, failures = gold_mention_failures(recognizer, lang)
+    print(f"{lang}: {total - len(failures)}/{total}", *failures, sep="\n  ")
+    assert total >= 60
+    assert 1 - len(failures) / total >= MENTION_ACCURACY_FLOOR, failures
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kataib Hezbollah warned the troops.", "en"),
+        ("Les Brigades du Hezbollah ont averti.", "fr"),
+        ("حذرت كتائب حزب الله القوات", "ar"),
+    ],
+)
+def test_user_gazetteer_correction_of_an_existing_alias_wins(tmp_path: Path, text: str, lang: str) -> None:
+    table = tmp_path / "analyst.tsv"
+    table.write_text(
+        "# an analyst's correction\n"
+        "alias\tlang\tkind\tcode\tsector\tname\tidentifier\toffice\tflags\n"
+        "Kataib Hezbollah|Brigades du Hezbollah|كتائب حزب الله\t*\tgroup\tIMG\tREB\tKH (analyst)\t\t\t\n",
+        encoding="utf-8",
+    )
+    builtin = [
+        (m.entity.code, m.entity.sector) for m in load_actor_recognizer()(make_article(text, lang)).mentions
+    ]
+    corrected = load_actor_recognizer(table)(make_article(text, lang)).mentions
+    assert ("IRQ", "PRM") in builtin
+    assert (corrected[0].entity.code, corrected[0].entity.sector, corrected[0].entity.name) == (
+        "IMG",
+        "REB",
+        "KH (analyst)",
+    )
+
+
+def test_dateline_place_is_not_an_actor(recognizer: ActorRecognizer) -> None:
+    found = coded(recognizer, "BAGHDAD, Oct 14 (Tigris Wire) - The Iraqi army said.", "en")
+    assert found == [("Iraqi army", "role", "IRQ", "MIL")]
+    assert [m[0] for m in coded(recognizer, "بغداد - (وكالة الرافدين) - قال الجيش العراقي", "ar")] == [
+        "الجيش العراقي"
+    ]
+    assert coded(recognizer, "The minister - who landed in Baghdad - spoke.", "en")[0][0] == "minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The Iraqi and French foreign ministers met.", "en", [("IRQ", "GOV"), ("FRA", "GOV")]),
+        ("Les ministres irakien et français se sont vus.", "fr", [("IRQ", "GOV"), ("FRA", "GOV")]),
+        ("التقى وزيرا خارجية العراق وفرنسا", "ar", [("IRQ", "GOV"), ("FRA", "GOV")]),
+        ("تقدم الجيش السوري وروسيا", "ar", [("SYR", "MIL"), ("RUS", "")]),
+    ],
+)
+def test_coordinated_states_share_the_role(
+    recognizer: ActorRecognizer, text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.entity.code, m.entity.sector) for m in mentions(recognizer, text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kataib Hezbollah, an armed faction linked to Iran, warned.", "en"),
+        ("Iran-backed militias fired rockets.", "en"),
+        ("Les Brigades du Hezbollah, liées à l'Iran, ont averti.", "fr"),
+        ("هددت كتائب حزب الله الموالية لإيران", "ar"),
+    ],
+)
+def test_a_patron_in_apposition_is_not_an_actor(recognizer: ActorRecognizer, text: str, lang: str) -> None:
+    assert "IRN" not in [m.entity.code for m in mentions(recognizer, text, lang)]
+
+
+def test_unknown_person_keeps_the_name_as_written(recognizer: ActorRecognizer) -> None:
+    (found,) = mentions(recognizer, "Foreign Minister Jane Doe-Smith met him.", "en")
+    assert (found.entity.name, found.entity.office) == ("Jane Doe-Smith", "Foreign Minister")

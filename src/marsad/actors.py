@@ -15,8 +15,18 @@ Coding decisions (PLOVER has no rule for these; docs/decisions.md should carry t
   reads it as the state. A capital or seat of government (Baghdad, the Elysee) is
   kind "capital", the state's code, sector GOV; the coder decides agent or place.
 - Islamic State and al-Qaeda: IMG + REB. Hezbollah: LBN + PRM (armed, but not in
-  opposition to its government). The US-led coalition: USA + MIL (the leading state;
-  PLOVER has no code for a multinational force). Taliban: AFG + GOV (de facto government).
+  opposition to its government). The US-led / international / Global Coalition: IGO + MIL,
+  name "Global Coalition against Daesh" (a multinational force, not the leading state).
+  NATO: IGO. Kataib Hezbollah and the PMF: IRQ + PRM; a patron named in apposition ("an
+  armed faction linked to Iran", "Iran-backed", «الموالية لإيران») is dropped, never recodes
+  the group. SDF and the north-east Syria administration: SYR + REB; PKK: TUR + REB;
+  Kurdistan Regional Government: IRQ + GOV; Peshmerga: IRQ + MIL. Taliban: AFG + GOV
+  (de facto government since 2021; older news would say REB).
+- Mentions inside a dateline ("BAGHDAD, Oct 14 (Wire) - ") are not actors (`marsad.dateline`).
+- Coordinated states share a role, one mention each: "Iraqi and French foreign ministers",
+  "les ministres irakien et français", «وزيرا خارجية العراق وفرنسا» (a dual or plural role
+  governs coordinated country names; a demonym after "and" always takes the role).
+- A person the coder does not know, named after a title, gets the name as written in `name`.
 - A mention that includes a person's name has kind "person", otherwise "role".
 - A role with no country and no antecedent has code "" (never guessed from the
   sentence); "official"/"sources" then get sector UNK; gunmen get "" + UAF.
@@ -32,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
+from marsad.dateline import dateline_end
 from marsad.gazetteer import Gazetteer, GazetteerEntry, Hit, builtin_entries, read_table
 from marsad.model import Article, Entity, Mention, Sentence
 from marsad.normalize import Folded, fold, fold_text
@@ -71,6 +82,7 @@ class Phrase:
     identifier: str = ""
     office: str = ""
     flags: frozenset[str] = frozenset()
+    name_start: int = -1  # where an unknown name absorbed after a title starts
 
     @classmethod
     def from_hit(cls, hit: Hit) -> Phrase:
@@ -109,8 +121,10 @@ class ActorRecognizer:
             hits = [
                 h for h in hits if not _inside_longer_name(h, role_ends, folded.text, local, sentence.text)
             ]
-        hits = _longest_matches(hits)
+        cut = _dateline_cut(sentence)
+        hits = [h for h in _longest_matches(hits) if local[h.start] >= cut]
         phrases = [_annotate(Phrase.from_hit(h), folded.text, lang) for h in hits]
+        phrases = [p for p in phrases if not _is_affiliation(p, folded.text, lang)]
         phrases = _compose(phrases, folded, sentence, lang)
         resolved = [r for p in phrases if (r := _resolve(p, memory)) is not None]
         return [self._mention(p, folded, sentence) for p in resolved]
@@ -121,6 +135,9 @@ class ActorRecognizer:
         name = phrase.name
         if not name and phrase.kind in ("country", "demonym", "capital"):
             name = self.gazetteer.names_by_code.get(phrase.code, "")
+        elif not name and phrase.name_start >= 0:  # an unknown person: the name as written
+            name_start, _ = folded.span(phrase.name_start, phrase.end)
+            name = sentence.text[name_start - sentence.start : end - sentence.start]
         entity = Entity(phrase.code, phrase.sector, text, name, phrase.identifier, phrase.office)
         return Mention(sentence.index, start, end, entity, phrase.kind)
 
@@ -170,6 +187,7 @@ def _compose(phrases: list[Phrase], folded: Folded, sentence: Sentence, lang: st
             out[-1] = joined
         else:
             out.append(phrase)
+    out = _coordinate(out, folded.text, lang)
     limits = [p.start for p in out[1:]] + [len(folded.text)] if out else []
     return [_absorb_name(p, limit, folded, sentence, lang) for p, limit in zip(out, limits, strict=True)]
 
@@ -187,12 +205,16 @@ def _join(left: Phrase, right: Phrase, gap: str, lang: str) -> Phrase | None:
         return replace(left, end=right.end) if lang == "en" else None
     if left.kind != "role":
         return _join_title_name(left, right, gap)
+    if "stack" in left.flags and right.kind == "role" and "title" in right.flags and gap in _APPOSITION_GAPS:
+        return replace(right, start=left.start)  # «نائب رئيس الوزراء وزير الخارجية»: one person
     if right.kind == "demonym" and gap == " " and lang != "en" and not left.code:
         return _with_country(left, right, end=right.end)
     if right.kind == "office" and gap == " " and "joined" in left.flags:
-        return replace(left, end=right.end, office=right.office)
-    if right.kind == "country" and not left.code and _is_of_gap(left, gap, lang):
+        return _with_office(left, right)
+    if right.kind in ("country", "igo") and not left.code and _is_of_gap(left, gap, lang):
         return _with_country(left, right, end=right.end)
+    if right.kind == "country" and _is_arabic_adjective(left, right, gap, lang):
+        return _with_country(left, right, end=right.end)  # «السلطات السورية»: "Syrian", not "Syria"
     return _join_title_name(left, right, gap)
 
 
@@ -221,6 +243,23 @@ def _with_country(role: Phrase, country: Phrase, start: int = -1, end: int = -1)
     )
 
 
+def _with_office(role: Phrase, office: Phrase) -> Phrase:
+    """ "ministre turc" + "de la Défense": the ministry of defence is military, its minister is not."""
+    if not role.office.endswith("Ministry"):
+        return replace(role, end=office.end, office=office.office)
+    ministry = office.office.replace("Minister", "Ministry")
+    return replace(
+        role, end=office.end, office=ministry, sector="MIL" if "Defence" in ministry else role.sector
+    )
+
+
+def _is_arabic_adjective(role: Phrase, country: Phrase, gap: str, lang: str) -> bool:
+    """A definite role then a definite country name ending in taa marbuta reads as a demonym."""
+    if lang != "ar" or role.code or gap != " " or "construct" in role.flags:
+        return False
+    return country.flags.isdisjoint({"plural"}) and "definite_feminine" in country.flags
+
+
 def _is_of_gap(role: Phrase, gap: str, lang: str) -> bool:
     """ "Foreign Minister of Iraq", "ministre ... de l'Irak", «وزير خارجية العراق» (construct state)."""
     if lang == "en":
@@ -232,7 +271,12 @@ def _is_of_gap(role: Phrase, gap: str, lang: str) -> bool:
 
 def _annotate(phrase: Phrase, text: str, lang: str) -> Phrase:
     """Flag what the context says about a role: indefinite ("a minister": no coreference);
-    Arabic construct state (no article on the last word: it can govern a country, idafa)."""
+    Arabic construct state (no article on the last word: it can govern a country, idafa); an
+    Arabic country name that could be a feminine demonym («السورية»: Syria or Syrian)."""
+    if phrase.kind == "country" and lang == "ar":
+        word = text[phrase.start : phrase.end]
+        feminine = word.startswith("ال") and word.endswith("ه") and " " not in word
+        return replace(phrase, flags=phrase.flags | {"definite_feminine"}) if feminine else phrase
     if phrase.kind != "role":
         return phrase
     flags = set(phrase.flags)
@@ -254,7 +298,9 @@ def _absorb_name(phrase: Phrase, limit: int, folded: Folded, sentence: Sentence,
         end = _arabic_name_end(folded.text, phrase.end, limit) if phrase.code else phrase.end
     else:
         end = _latin_name_end(folded, phrase.end, limit, sentence)
-    return replace(phrase, end=end, kind="person") if end > phrase.end else phrase
+    if end <= phrase.end:
+        return phrase
+    return replace(phrase, end=end, kind="person", name_start=phrase.end + 1)
 
 
 _TOKEN = re.compile(r" ([^\W_][\w'-]*)")
@@ -312,7 +358,93 @@ def _resolve_bare_role(phrase: Phrase, memory: _ArticleMemory) -> Phrase | None:
         return None
     if "coref" in phrase.flags and "indefinite" not in phrase.flags and phrase.kind == "role":
         for earlier in reversed(memory.antecedents):
-            if earlier.sector == phrase.sector and phrase.office.lower() in earlier.office.lower():
+            if earlier.sector == phrase.sector and _same_office(phrase.office, earlier.office):
                 return replace(phrase, code=earlier.code, name=phrase.name or earlier.name)
     bare = next((f.split(":", 1)[1] for f in phrase.flags if f.startswith("bare:")), "")
     return replace(phrase, sector=bare) if bare else phrase
+
+
+def _same_office(bare: str, earlier: str) -> bool:
+    """ "the minister" can be the foreign minister, not the prime minister (never "the minister")."""
+    bare, earlier = bare.lower(), earlier.lower()
+    if bare not in earlier:
+        return False
+    return bare == earlier or not earlier.endswith(("prime " + bare, "vice " + bare, "deputy " + bare))
+
+
+def _dateline_cut(sentence: Sentence) -> int:
+    """Where a dateline ("BAGHDAD, Oct 14 (Wire) - ") ends in one of the first sentences; else 0.
+
+    Only a capitalised first word, or up to three Arabic words, make a place: "The minister - who
+    ... - said" is no dateline, nor a headline run into the dateline."""
+    if sentence.index > 2:
+        return 0
+    cut = dateline_end(sentence.text)
+    place = re.split(r"\s[-–—]\s", sentence.text[:cut])[0].split()
+    first = place[0].strip(",") if place else ""
+    latin_caps = first.isupper() and len(first) > 1
+    arabic = bool(first) and "\u0600" <= first[0] <= "\u06ff" and len(place) <= 3  # not a headline
+    return cut if latin_caps or arabic else 0
+
+
+_AFFILIATION = {
+    "en": re.compile(
+        r"(\b(linked|backed|aligned|allied|loyal|close|affiliated|supported|funded|sponsored|armed|financed)"
+        r" (to|by|with)( the)? |\bpro-?)$"
+    ),
+    "fr": re.compile(
+        r"(\b(liee?s?|proches?|soutenue?s?|affiliee?s?|fideles?|financee?s?|armee?s?) (a|de|par)"
+        r"( l'| la | le | les | |d')?|\bpro-)$"
+    ),
+    "ar": re.compile(
+        r"(الموالي|المواليه|الموالين|المرتبط|المرتبطه|المرتبطين|المحسوب علي|المحسوبه علي"
+        r"|(المدعوم|المدعومه|المدعومين|المقرب|المقربه|المقربين) من( قبل)?) ?$"
+    ),
+}
+_AFFILIATION_SUFFIX = re.compile(r"-(backed|aligned|linked|allied|sponsored|funded)\b")
+
+
+def _is_affiliation(phrase: Phrase, text: str, lang: str) -> bool:
+    """A state named only as a patron ("a faction linked to Iran", "Iran-backed", «الموالية لإيران»)
+    is no actor of the sentence: it must not recode or displace the group it qualifies."""
+    if phrase.kind not in ("country", "demonym", "capital"):
+        return False
+    before = text[max(0, phrase.start - 40) : phrase.start]
+    if lang == "ar" and before[-1:] in ("ل", "ب") and before[-2:-1] == " ":
+        before = before[:-1]  # the clitic of «لإيران», «بإيران»
+    pattern = _AFFILIATION.get(lang, _AFFILIATION["en"])
+    return bool(pattern.search(before) or _AFFILIATION_SUFFIX.match(text, phrase.end))
+
+
+_COORDINATION = {
+    "en": re.compile(r"^(, | and |, and )(of )?(the )?$"),
+    "fr": re.compile(r"^(, | et )(de |du |des |d'|de la |de l')?$"),
+    "ar": re.compile(r"^ ?,? و?$"),
+}
+
+
+def _coordinate(phrases: list[Phrase], text: str, lang: str) -> list[Phrase]:
+    """Share a role between coordinated states, one mention each: "Iraqi and French foreign
+    ministers", "les ministres irakien et français", «وزيرا خارجية العراق وفرنسا»."""
+    out = list(phrases)
+    pattern = _COORDINATION.get(lang, _COORDINATION["en"])
+    for i in range(len(out) - 1):
+        left, right = out[i], out[i + 1]
+        if not pattern.match(text[left.end : right.start]):
+            continue
+        if lang == "en" and left.kind == "demonym" and right.kind == "role" and "joined" in right.flags:
+            out[i] = _shared_role(right, left)  # the role follows the last modifier
+        elif left.kind == "role" and left.code and "joined" in left.flags and _can_share(left, right, lang):
+            out[i + 1] = _shared_role(left, right)
+    return out
+
+
+def _can_share(role: Phrase, state: Phrase, lang: str) -> bool:
+    # «الجيش السوري وروسيا» is the army and Russia; a dual or plural role governs both states.
+    if state.kind == "demonym":
+        return lang != "en" or "plural" in role.flags
+    return state.kind == "country" and "plural" in role.flags
+
+
+def _shared_role(role: Phrase, state: Phrase) -> Phrase:
+    return replace(role, start=state.start, end=state.end, code=state.code, name="", identifier="")

@@ -26,6 +26,12 @@ _PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_t
 _MANIFEST = click.option(
     "--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSONL metadata."
 )
+_GAZETTEER = click.option(
+    "--gazetteer",
+    envvar="MARSAD_GAZETTEER",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Your actor file (TSV/JSONL, docs/gazetteer.md); its rows win. Env: MARSAD_GAZETTEER.",
+)
 _DB = click.option("--db", default="marsad.db", show_default=True, help="SQLite store file.")
 
 
@@ -41,18 +47,20 @@ def cli(verbose: int) -> None:
 @cli.command()
 @_PATHS
 @_MANIFEST
+@_GAZETTEER
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "tsv", "csv"]), default="jsonl")
-def code(paths: tuple[Path, ...], manifest: Path | None, fmt: str) -> None:
+def code(paths: tuple[Path, ...], manifest: Path | None, gazetteer: Path | None, fmt: str) -> None:
     """Code files or folders and print their events (no database)."""
     from marsad.export import write_events
-    from marsad.pipeline import code_paths
+    from marsad.pipeline import code_paths, load_pipeline
 
     failures = 0
 
     def events() -> Iterator[Any]:
         nonlocal failures
         with _progress("coding") as tick:
-            for item in code_paths(list(paths), _load_manifest(manifest)):
+            pipeline = load_pipeline(gazetteer)
+            for item in code_paths(list(paths), _load_manifest(manifest), pipeline):
                 tick(item)
                 if isinstance(item, Failure):
                     failures += 1
@@ -67,9 +75,10 @@ def code(paths: tuple[Path, ...], manifest: Path | None, fmt: str) -> None:
 @_PATHS
 @_DB
 @_MANIFEST
-def ingest(paths: tuple[Path, ...], db: str, manifest: Path | None) -> None:
+@_GAZETTEER
+def ingest(paths: tuple[Path, ...], db: str, manifest: Path | None, gazetteer: Path | None) -> None:
     """Code files or folders and store articles and events (idempotent)."""
-    summary = _ingest(db, list(paths), manifest)
+    summary = _ingest(db, list(paths), manifest, gazetteer)
     click.echo(
         f"{summary.stored_articles} articles stored, {summary.duplicate_articles} already stored, "
         f"{summary.events} events, {len(summary.failures)} inputs failed -> {db}",
@@ -135,6 +144,16 @@ def demo(db: str, serve: bool, port: int) -> None:
 
 @cli.command()
 @_DB
+def actors(db: str) -> None:
+    """List the actors seen in a store: names in each script, roles, counts."""
+    from marsad.registry import format_actors, list_actors
+
+    with _open_existing_store(db) as store:
+        click.echo(format_actors(list_actors(store)))
+
+
+@cli.command()
+@_DB
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
 def serve(db: str, host: str, port: int) -> None:
@@ -168,15 +187,17 @@ def evaluate(set_name: str, path: Path | None, language: str | None, predictions
     click.echo(result.format())
 
 
-def _ingest(db: str, paths: list[Path], manifest: Path | Any | None) -> Summary:
-    from marsad.pipeline import ingest_paths
+def _ingest(
+    db: str, paths: list[Path], manifest: Path | Any | None, gazetteer: Path | None = None
+) -> Summary:
+    from marsad.pipeline import ingest_paths, load_pipeline
     from marsad.store import open_store
 
     resolved = _load_manifest(manifest) if isinstance(manifest, Path) else manifest
     store = open_store(db)
     try:
         with _progress("ingesting") as tick:
-            return ingest_paths(store, paths, resolved, on_item=tick)
+            return ingest_paths(store, paths, resolved, pipeline=load_pipeline(gazetteer), on_item=tick)
     finally:
         store.close()
 

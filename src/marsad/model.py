@@ -52,7 +52,7 @@ class Entity:
     code: str  # ISO 3166 alpha-3, or IGO/UNO/EUR/NGO/ISM/IMG/MNC; "" when unknown
     sector: str = ""  # primary PLOVER sector (GOV, MIL, COP, REB, ...); "" when unknown
     entity_text: str = ""  # the span as written in the article
-    name: str = ""  # canonical English name, when known
+    name: str = ""  # canonical English name when known; for an unknown person, the name as written
     identifier: str = ""  # Wikidata QID, when known
     office: str = ""  # role or title ("Minister of Foreign Affairs")
 

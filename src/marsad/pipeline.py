@@ -55,11 +55,16 @@ class Pipeline:
 
 
 @functools.cache
-def load_pipeline() -> Pipeline:
-    """The default pipeline, built once per process."""
+def load_pipeline(gazetteer: Path | None = None) -> Pipeline:
+    """The default pipeline, built once per process (per user gazetteer).
+
+    Args:
+        gazetteer: an analyst's actor file (TSV or JSONL, docs/gazetteer.md) whose rows win
+            over the built-in ones.
+    """
     return Pipeline(
         stages=(
-            load_actor_recognizer(),
+            load_actor_recognizer(gazetteer),
             load_event_coder(),
             resolve_dates,
             load_place_resolver(),
