@@ -43,3 +43,28 @@ def test_events_on_a_missing_store_is_one_clear_error(tmp_path):
     result = CliRunner().invoke(cli, ["events", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
     assert "no such store" in result.output
+
+
+def test_actors_lists_names_and_counts(tmp_path):
+    result = CliRunner().invoke(cli, ["actors", "--db", _db(tmp_path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split()[:3] == ["actor", "kind", "code"]
+    assert any("IRQ minister" in line for line in lines)
+
+
+def test_user_gazetteer_wins_over_builtin_codes(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Attack\n\nThe Zarqawi Brigade attacked a police post in Mosul.\n", encoding="utf-8")
+    runner = CliRunner()
+    before = [json.loads(x) for x in runner.invoke(cli, ["code", str(article)]).output.splitlines()]
+    assert not any(a["code"] == "IRQ" for e in before for a in e["actor"])
+    gazetteer = tmp_path / "mine.tsv"
+    gazetteer.write_text(
+        "alias\tlang\tkind\tcode\tsector\tname\tidentifier\toffice\tflags\n"
+        "Zarqawi Brigade\ten\tgroup\tIRQ\tREB\tZarqawi Brigade\t\t\t\n",
+        encoding="utf-8",
+    )
+    after = runner.invoke(cli, ["code", str(article)], env={"MARSAD_GAZETTEER": str(gazetteer)})
+    events = [json.loads(x) for x in after.output.splitlines()]
+    assert any(a["code"] == "IRQ" and a["sector"] == "REB" for e in events for a in e["actor"])
