@@ -433,3 +433,50 @@ def test_reported_attack_inside_a_condemnation_is_its_own_event():
     assert [(e.event, codes(e.actor)) for e in events] == [("ACCUSE", ["IRQ"]), ("ASSAULT", ["TUR"])]
     arabic = code("أدان العراق القصف التركي", "ar")
     assert [(e.event, codes(e.actor)) for e in arabic] == [("ACCUSE", ["IRQ"]), ("ASSAULT", ["TUR"])]
+
+
+def test_headline_and_dateline_are_not_coded():
+    text = "Iraq summons Turkish envoy\nBAGHDAD, Oct 1 (Wire) - The French minister visited Paris."
+    article = dataclasses.replace(article_with_actors(text, "en"), title="Iraq summons Turkish envoy")
+    events = load_event_coder()(article).events
+    assert [(e.event, codes(e.actor)) for e in events] == [("CONSULT", ["FRA"])]
+    assert all(e.sentence_index == 1 for e in events)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The Iraqi president met the French minister in Baghdad.\nThe two ministers signed an agreement.",
+        ),
+        (
+            "fr",
+            "Le président irakien a rencontré le ministre français.\nLes deux ministres ont signé un accord.",
+        ),
+        ("ar", "التقى الرئيس العراقي نظيره الفرنسي في بغداد\nووقع الجانبان اتفاقية"),
+    ],
+)
+def test_the_two_sides_are_the_meeting_participants(language, text):
+    events = code(text, language)
+    later = [e for e in events if e.sentence_index == 1]
+    assert later and sorted(codes(later[0].actor)) == ["FRA", "IRQ"] and later[0].recipient == ()
+
+
+def test_negated_meeting_covers_the_restated_visit():
+    assert code("The French minister did not meet the Iraqi president during the visit.", "en") == ()
+
+
+def test_condemning_an_attack_is_not_an_attack_by_the_condemner():
+    events = code("The Iraqi president condemned the attack on Sunday.", "en")
+    assert [e.event for e in events] == ["ACCUSE"]
+
+
+def test_sports_sentence_gives_no_event():
+    assert code("Jordan beat Iraq in the World Cup match on Thursday.", "en") == ()
+
+
+def test_confidence_is_lower_without_recipient_or_code():
+    with_recipient = code("The French minister visited Baghdad on Sunday.", "en")[0]
+    without = code("The Iraqi army deployed troops on Sunday.", "en")
+    assert without and without[0].confidence < with_recipient.confidence

@@ -28,36 +28,53 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marsad.model import Mention
-from marsad.normalize import Folded
+from marsad.normalize import Folded, fold_text
 
 # A capital after these is where something happened; a country only after "in"-words
 # ("sent troops to Syria" keeps Syria as the recipient, "clashes in Syria" does not).
-_CAPITAL_PLACE_WORDS = {
+_CAPITAL_PLACE_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset({"in", "to", "at", "into", "from"}),
     "fr": frozenset({"a", "en", "au", "aux", "dans", "vers", "depuis"}),
     "ar": frozenset({"في", "الى", "داخل"}),
 }
-_COUNTRY_PLACE_WORDS = {
+_COUNTRY_PLACE_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset({"in", "inside", "across", "throughout"}),
     "fr": frozenset({"en", "au", "aux", "dans"}),
     "ar": frozenset({"في", "داخل"}),
 }
-_AGENT_WORDS = {
+_AGENT_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("by",),
     "fr": ("par", "de la part de"),
     "ar": ("من قبل", "من جانب", "شنها", "نفذها", "من"),
 }
-_TARGET_WORDS = {
+_TARGET_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("on", "against", "targeting", "at"),
     "fr": ("contre", "sur", "visant", "ciblant"),
     "ar": ("على", "علي", "ضد", "استهدف", "استهدفت", "بحق"),
 }
-_BETWEEN_WORDS = {"en": ("between",), "fr": ("entre",), "ar": ("بين",)}
-_PASSIVE_AUX = {
+_BETWEEN_WORDS: dict[str, tuple[str, ...]] = {"en": ("between",), "fr": ("entre",), "ar": ("بين",)}
+_PASSIVE_AUX: dict[str, frozenset[str]] = {
     "en": frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"}),
     "fr": frozenset({"ete"}),
     "ar": frozenset(),
 }
+
+
+def _folded_sets(table: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    return {lang: frozenset(fold_text(w) for w in words) for lang, words in table.items()}
+
+
+def _folded_tuples(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    return {lang: tuple(dict.fromkeys(fold_text(w) for w in words)) for lang, words in table.items()}
+
+
+# The tables are written as the words are spelt; lookups are on folded text.
+_CAPITAL_PLACE_WORDS = _folded_sets(_CAPITAL_PLACE_WORDS)
+_COUNTRY_PLACE_WORDS = _folded_sets(_COUNTRY_PLACE_WORDS)
+_PASSIVE_AUX = _folded_sets(_PASSIVE_AUX)
+_AGENT_WORDS = _folded_tuples(_AGENT_WORDS)
+_TARGET_WORDS = _folded_tuples(_TARGET_WORDS)
+_BETWEEN_WORDS = _folded_tuples(_BETWEEN_WORDS)
 _COORDINATORS = frozenset({"", ",", "and", "et", "و", ", and", "as well as", "ainsi que", "&"})
 _VERB_COORDINATORS = frozenset({"and", "et", "و", ", and", "then", "puis", "ثم", "،", ","})
 _CLAUSE_BREAK = re.compile(
@@ -68,9 +85,10 @@ NOMINAL_SUBJECT_WORDS = 1
 # "X carried out an attack", "X claimed the bombing": the subject is the nominal's actor.
 _NOMINAL_LIGHT_VERBS = re.compile(
     r"\b(?:carried out|launched|conducted|staged|mounted|claimed|a mene|ont mene|a lance|ont lance|"
-    r"revendique)\b|(?<!\w)(?:شن|شنت|نفذ|نفذت|تبنى|تبنت)(?!\w)"
+    r"revendique)\b|(?<!\w)(?:شن|شنت|نفذ|نفذت|تبني|تبنت)(?!\w)"
 )
 ARABIC_MODIFIER_WORDS = 2
+ARABIC_SUBJECT_GAP_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,23 +238,25 @@ def _verbal(
     language: str,
     inherited: tuple[Mention, ...],
 ) -> Roles:
-    agents = next((g for g in groups if g[0].agent), [])
-    objects = [g for g in groups if not g[0].agent]
     # "is suing", "are attacking" are progressive, not passive.
     progressive = text[span.start : span.end].split(" ")[0].endswith("ing")
     aux = _last_word(_words_before(text, span.start))
     passive_aux = not progressive and aux in _PASSIVE_AUX.get(language, ())
+    # A bare «من» after an active verb is "of/from" («خمسة ارهابيين من داعش»), not an agent.
+    weak = language == "ar" and span.direction == "active" and not passive_aux
+    agents = next((g for g in groups if g[0].agent and not (weak and _bare_min(text, g[0]))), [])
+    objects = [g for g in groups if not g[0].agent or (weak and _bare_min(text, g[0]))]
     if span.direction == "active" and passive_aux:
         return Roles(_mentions(agents), _mentions(subject), "passive")
     if span.direction == "host" and passive_aux:
         return Roles(_mentions(subject), _mentions(agents), "passive")
     if subject:
         if span.direction == "active":
-            return Roles(_mentions(subject), _mentions(objects[0] if objects else []), "subject")
+            return Roles(_mentions(subject), _mentions(_other_party(objects, subject)), "subject")
         first = groups[0] if groups else []
         return Roles(_mentions(first), _mentions(subject), span.direction)
-    if language == "ar" and groups:  # VSO: the first group after the verb is its subject
-        first, rest = groups[0], groups[1:]
+    if language == "ar" and groups and not _pro_drop(text, span, groups[0], inherited):
+        first, rest = groups[0], groups[1:]  # VSO: the first group after the verb is its subject
         second = rest[0] if rest else []
         if span.direction == "active":
             return Roles(_mentions(first), _mentions(second), "vso")
@@ -244,6 +264,25 @@ def _verbal(
     if inherited and span.direction == "active":
         return Roles(inherited, _mentions(objects[0] if objects else []), "inherited")
     return Roles((), (), "none")
+
+
+def _other_party(objects: list[list[Placed]], subject: list[Placed]) -> list[Placed]:
+    """The first object group that is not the subject's own country ("X said France would train Y")."""
+    own = {p.mention.entity.code for p in subject} - {""}
+    for group in objects:
+        if not {p.mention.entity.code for p in group} <= own:
+            return group
+    return []
+
+
+def _bare_min(text: str, first: Placed) -> bool:
+    return _words_before(text, first.start).split()[-1:] == ["من"]
+
+
+def _pro_drop(text: str, span: Span, first: list[Placed], inherited: tuple[Mention, ...]) -> bool:
+    """«وبحث معه ملفات ... داعش»: a verb whose subject is the previous verb's is followed by
+    its object, not by a subject; a subject far from the verb is not its subject."""
+    return bool(inherited) and text.count(" ", span.end, first[0].start) > ARABIC_SUBJECT_GAP_WORDS
 
 
 def _nominal(

@@ -20,8 +20,18 @@ Decisions:
 - A trigger inside an actor mention ("Appeals Court") is ignored; a trigger governed by
   AGREE/REQUEST/REJECT/THREATEN/ACCUSE-allege (or a cooperative act under SUPPORT) is
   folded into its governor and gives it a mode.
-- Confidence = trigger weight x direction factor x recipient factor x length factor,
-  clipped to [0.05, 0.99] (see `confidence`); uncalibrated.
+- Confidence = trigger weight x direction factor x recipient factor x length factor
+  (`confidence`), then mapped by `calibrated` to the share of such events that were
+  right on the demo gold (a fixed table, not a fitted model).
+- The headline is not coded when a body follows; datelines, sports sentences and
+  "since ... <old year>" clauses are skipped (marsad.event_scope). Sides are cleaned with
+  marsad.participants: coded mentions win over generic ones, uncoded domestic actors
+  take the story's country, "the two ministers" are the latest meeting's participants,
+  a first-person speaker ("we", «وفدي») acts with an unknown code.
+- A negated trigger also negates a later trigger of the same type ("did not meet ...
+  during the visit"); one sentence has at most one CONSULT; a nominal conflict trigger
+  whose actor is the actor of a verbal trigger in the sentence is dropped ("the governor
+  condemned the attack" is not an attack by the governor).
 """
 
 from __future__ import annotations
@@ -29,15 +39,26 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from marsad import plover
 from marsad.contexts import event_contexts
-from marsad.direction import Roles, Span, assign_roles, clause_breaks, locate, segment
+from marsad.dateline import dateline_end
+from marsad.direction import Placed, Roles, Span, assign_roles, clause_breaks, locate, segment
+from marsad.event_scope import Scope, headline_sentences, in_background, offtopic_sentences
 from marsad.lexicon import LANGUAGES, Cue, Lexicon, Match, Trigger, load_lexicon
 from marsad.modality import Modality, is_question, modality_of, qa_block_sentences
 from marsad.model import Article, Entity, Event, Mention, Sentence, make_event_id
 from marsad.normalize import Folded, fold
+from marsad.participants import (
+    SPEAKER,
+    home_country,
+    joint_reference,
+    speaker_before,
+    specific_side,
+    with_home,
+)
 
 log = logging.getLogger(__name__)
 
@@ -76,19 +97,25 @@ class EventCoder:
         language = guess_language(article)
         folded = {s.index: fold(s.text, base=s.start) for s in article.sentences}
         cues = {i: self.lexicon.cues.find(f.text, language) for i, f in folded.items()}
-        skipped = qa_block_sentences(article, cues)
+        skipped = qa_block_sentences(article, cues) | headline_sentences(article) | offtopic_sentences(cues)
         by_sentence: dict[int, list[Mention]] = {}
         for mention in article.mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
+        scope = Scope(language, home_country(article), article.published)
         events: list[Event] = []
         for sentence in article.sentences:
-            mentions = by_sentence.get(sentence.index)
-            if mentions and sentence.index not in skipped:
-                events.extend(
-                    self.code_sentence(
-                        article, sentence, folded[sentence.index], mentions, cues[sentence.index], language
-                    )
+            if sentence.index in skipped:
+                continue
+            text = folded[sentence.index]
+            body_start = sentence.start + dateline_end(sentence.text)
+            cut = bisect_left(text.offsets, body_start)
+            mentions = [m for m in by_sentence.get(sentence.index, ()) if m.start >= body_start]
+            if mentions or _may_lack_mentions(text.text, scope):
+                coded = self.code_sentence(
+                    article, sentence, text, mentions, cues[sentence.index], scope, cut
                 )
+                events.extend(coded)
+                scope = _after(scope, coded)
         return dataclasses.replace(article, events=tuple(events))
 
     def code_sentence(
@@ -98,43 +125,116 @@ class EventCoder:
         folded: Folded,
         mentions: Sequence[Mention],
         cues: Sequence[Match[Cue]],
-        language: str,
+        scope: Scope,
+        cut: int = 0,
     ) -> list[Event]:
-        text = folded.text
+        text, language = folded.text, scope.language
         if is_question(text):
             return []
-        matches = self.lexicon.triggers.find(text, language)
+        matches = [m for m in self.lexicon.triggers.find(text, language) if m.start >= cut]
         if not matches:
             return []
         placed = locate(folded, mentions, language)
         # A trigger word inside an actor's name ("Appeals Court", "car bomb attackers") is not a trigger.
         matches = [m for m in matches if not any(p.start <= m.start and m.head_end <= p.end for p in placed)]
+        matches = [m for m in matches if not in_background(text, m.start, scope.published)]
         breaks = clause_breaks(text)
         coded = [item for item in _govern(matches, text, breaks) if item is not None]
         spans = [_span(item.match, language) for item in coded]
+        joints = joint_reference(text, language) if scope.joint else []
         events: dict[tuple[str, tuple[tuple[str, str], ...]], Event] = {}
         inherited: tuple[Mention, ...] = ()
+        negated: set[str] = set()
+        verbal_actors: list[tuple[Mention, ...]] = []
         for index, item in enumerate(coded):
             bounds = segment(text, placed, spans, index, breaks)
             modality = modality_of(item.match, cues, text, bounds[0])
-            if modality is Modality.DROPPED:
+            if modality is Modality.DROPPED or item.event in negated:
+                # "did not meet ... during the visit": the negation covers the same act restated.
+                negated.add(item.event)
                 continue
             roles = assign_roles(text, placed, spans[index], bounds, language, inherited)
+            if _joint_subject(joints, placed, spans[index], language):
+                roles = Roles(_joint_mentions(sentence, scope.joint), (), "subject", roles.place)
+            if not roles.actor and speaker_before(text, spans[index].start, language):
+                roles = Roles(_joint_mentions(sentence, (SPEAKER,)), roles.recipient, "speaker", roles.place)
             if not roles.actor:
                 continue
+            if (
+                item.event in CONFLICT_TYPES
+                and _as_noun(item.match, spans[index], text)
+                and roles.actor in verbal_actors
+            ):
+                continue  # "the governor condemned the attack": the governor did not attack
+            if not _as_noun(item.match, spans[index], text):
+                verbal_actors.append(roles.actor)
             inherited = roles.actor
             resolved = _apply_future(item, modality)
             if resolved is not None:
-                event = _build_event(article, sentence, resolved, roles, cues, len(text.split()))
+                event = _build_event(article, sentence, resolved, roles, cues, len(text.split()), scope.home)
+                if event is None:
+                    continue
                 key = (event.event, tuple((e.code, e.sector) for e in event.actor))
+                # One meeting per sentence: "met X ... to discuss" restates the CONSULT it is part of.
+                meeting = (
+                    next((k for k in events if k[0] == "CONSULT"), None) if event.event == "CONSULT" else None
+                )
+                key = meeting or key
                 events[key] = _merge(events[key], event) if key in events else event
         return list(events.values())
+
+
+def _may_lack_mentions(text: str, scope: Scope) -> bool:
+    """A sentence whose actor is "the two sides" or a first-person speaker has no actor mention."""
+    return bool(scope.joint and joint_reference(text, scope.language)) or any(
+        speaker_before(text, end, scope.language) for end in _word_ends(text)
+    )
+
+
+def _word_ends(text: str) -> list[int]:
+    return [i for i, char in enumerate(text) if char == " "]
+
+
+def _after(scope: Scope, coded: Sequence[Event]) -> Scope:
+    """Remember the two sides of the sentence's meeting, for a later "the two ministers"."""
+    for event in coded:
+        parties = specific_side(event.actor + event.recipient)
+        if event.event == "CONSULT" and len({e.code for e in parties if e.code}) >= 2:
+            scope = dataclasses.replace(scope, joint=parties)
+    return scope
+
+
+def _joint_subject(
+    joints: Sequence[tuple[int, int]], placed: Sequence[Placed], span: Span, language: str
+) -> bool:
+    """A "the two sides" reference is the trigger's subject: just before it, or (ar) just after the verb."""
+    for start, end in joints:
+        if end <= span.start and not any(end <= p.start < span.start for p in placed):
+            return True
+        if language == "ar" and start >= span.end and not any(span.end <= p.start < start for p in placed):
+            return True
+    return False
+
+
+def _joint_mentions(sentence: Sentence, parties: Sequence[Entity]) -> tuple[Mention, ...]:
+    return tuple(Mention(sentence.index, sentence.start, sentence.start, e, "joint") for e in parties)
+
+
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "le", "la", "l'", "les", "un", "une", "cette", "ce"}
+)
 
 
 def _span(match: Match[Trigger], language: str) -> Span:
     """Where the trigger sits and how it reads; an Arabic verb with «ال» is a noun («القصف»)."""
     direction = "nominal" if match.definite else match.entry.direction
     return Span(match.start, match.head_end, direction)
+
+
+def _as_noun(match: Match[Trigger], span: Span, text: str) -> bool:
+    """ "the attack", "l'attaque", «الهجوم»: the trigger reads as a noun."""
+    before = text[: match.start].split()[-1:] or [""]
+    return span.direction == "nominal" or before[0] in _DETERMINERS or text[: match.start].endswith("l'")
 
 
 def _govern(matches: Sequence[Match[Trigger]], text: str, breaks: Sequence[int]) -> list[Coded | None]:
@@ -218,11 +318,13 @@ def _build_event(
     roles: Roles,
     cues: Sequence[Match[Cue]],
     words: int,
-) -> Event:
-    actor = _entities(roles.actor)
-    recipient = _entities(roles.recipient)
+    home: str = "",
+) -> Event | None:
+    actor = with_home(specific_side(_entities(roles.actor)), home)
+    recipient = with_home(specific_side(_entities(roles.recipient)), home)
     if not recipient and roles.place is not None and item.event == "CONSULT" and "visit" in item.modes:
         recipient = _host(roles.place, actor)
+    recipient = tuple(e for e in recipient if (e.code, e.sector) not in {(a.code, a.sector) for a in actor})
     modes = _modes(item, cues)
     contexts = event_contexts(
         item.event, modes, actor, recipient, (c.entry.value for c in cues if c.entry.kind == "context")
@@ -241,7 +343,7 @@ def _build_event(
         sentence_index=sentence.index,
         quad_code=plover.quad_code(item.event),
         event_scale=plover.event_scale(item.event, modes),
-        confidence=confidence(item, roles, bool(recipient), words),
+        confidence=calibrated(confidence(item, roles, bool(recipient), words), actor, recipient),
         coder=CODER_VERSION,
     )
 
@@ -276,6 +378,26 @@ def confidence(item: Coded, roles: Roles, has_recipient: bool, words: int) -> fl
         score *= max(0.6, 1.0 - (words - 30) / 100)
     if item.future:
         score *= FUTURE_FACTOR
+    return round(min(0.99, max(0.05, score)), 3)
+
+
+# Raw score floor -> share of such events that matched the demo gold (see `calibrated`).
+CALIBRATION = ((0.8, 0.85), (0.7, 0.75), (0.6, 0.65), (0.0, 0.3))
+CALIBRATION_NO_RECIPIENT = 0.35
+CALIBRATION_UNCODED = 0.2
+
+
+def calibrated(raw: float, actor: Sequence[Entity], recipient: Sequence[Entity]) -> float:
+    """Map the raw score to the share of events like it that were right on the demo gold.
+
+    Measured (round 2): coded events with a recipient were right 3 times in 4, coded events
+    without one 1 in 4, events with an uncoded side ("officials") 1 in 7.
+    """
+    score = next(value for floor, value in CALIBRATION if raw >= floor)
+    if not recipient:
+        score *= CALIBRATION_NO_RECIPIENT
+    if any(not e.code for e in (*actor, *recipient)):
+        score *= CALIBRATION_UNCODED
     return round(min(0.99, max(0.05, score)), 3)
 
 

@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("ar", "en", "fr")
 TAIL_WINDOW_WORDS = 6
+# Arabic puts the whole subject between verb and object («تلقى <title and name>، يوم <day>، اتصالا»).
+TAIL_WINDOW_WORDS_AR = 12
 DIRECTIONS = frozenset({"active", "passive", "host", "nominal"})
 
 # Arabic clitics that may sit in front of a lexicon word inside the same written word.
@@ -166,7 +168,7 @@ def _first_fitting(
 def _find_tail(text: str, after: int, tail: str, language: str) -> int | None:
     """End offset of `tail` within the next few words after `after`, else None."""
     window_end = after
-    for _ in range(TAIL_WINDOW_WORDS + 1):
+    for _ in range((TAIL_WINDOW_WORDS_AR if language == "ar" else TAIL_WINDOW_WORDS) + 1):
         window_end = text.find(" ", window_end + 1)
         if window_end < 0:
             window_end = len(text)

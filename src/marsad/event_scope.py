@@ -1,0 +1,85 @@
+"""Which parts of an article the event coder reads, and what it carries from sentence to sentence.
+
+- The headline is not coded when the article has a body: the lede restates the
+  headline's event with full grammar (the headline's "X visits Y, pledges support"
+  drops subjects and gives duplicate events with wrong actors). A one-sentence
+  article (a dev-set sentence) is coded whole.
+- A dateline ("BAGHDAD, Oct 14 (Tigris Wire) - ") is skipped by the caller with
+  `marsad.dateline.dateline_end`: its place is not an actor.
+- Off-topic sentences (sports: "club", "striker", «مباراة», "championnat": `offtopic`
+  cues in `cues.tsv`) give no events; an article where such sentences are common
+  (a match report) gives none at all.
+- A background clause ("since the city was retaken in 2017", «منذ عام 2014»,
+  "malgré ... en 2017") names a past year at least two years before publication: its
+  triggers are history, not news.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+
+from marsad.lexicon import Cue, Match
+from marsad.model import Article, Entity
+
+OFFTOPIC_ARTICLE_SHARE = 0.4
+BACKGROUND_YEARS = 2
+BACKGROUND_MAX_WORDS = 12
+
+_BACKGROUND_CUE = re.compile(
+    r"\b(?:since|after|despite|following|depuis|apres|malgre|suite a)\b|(?<!\w)[وف]?(?:منذ|رغم|بعد|عقب)(?!\w)"
+)
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_CLAUSE_END = re.compile(r"[,;:.،]")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Scope:
+    """What the coder knows about the article while it reads one sentence."""
+
+    language: str
+    home: str = ""  # ISO3 of the story's country (marsad.participants.home_country)
+    published: dt.date | None = None
+    joint: tuple[Entity, ...] = ()  # participants of the latest meeting, for "the two sides"
+
+
+def headline_sentences(article: Article) -> set[int]:
+    """Indexes of the headline's sentences, when a body follows them."""
+    title = " ".join(article.title.split())
+    if not title or not article.sentences:
+        return set()
+    heading: set[int] = set()
+    seen = ""
+    for sentence in article.sentences:
+        seen = f"{seen} {' '.join(sentence.text.split())}".strip()
+        if not title.startswith(seen):
+            break
+        heading.add(sentence.index)
+        if len(seen) >= len(title):
+            break
+    return heading if len(heading) < len(article.sentences) and seen[: len(title)] == title else set()
+
+
+def offtopic_sentences(cues_by_sentence: Mapping[int, Sequence[Match[Cue]]]) -> set[int]:
+    """Sentences with a sports cue; every sentence when they are a good share of the article."""
+    flagged = {i for i, cues in cues_by_sentence.items() if any(c.entry.kind == "offtopic" for c in cues)}
+    if len(flagged) >= 2 and len(flagged) >= OFFTOPIC_ARTICLE_SHARE * len(cues_by_sentence):
+        return set(cues_by_sentence)
+    return flagged
+
+
+def in_background(text: str, position: int, published: dt.date | None) -> bool:
+    """Whether folded `position` sits in a "since/despite ... <old year>" clause."""
+    if published is None:
+        return False
+    for cue in _BACKGROUND_CUE.finditer(text, 0, position + 1):
+        clause_end = _CLAUSE_END.search(text, cue.end())
+        end = clause_end.start() if clause_end else len(text)
+        if position >= end or text.count(" ", cue.end(), position) > BACKGROUND_MAX_WORDS:
+            continue
+        years = [int(y) for y in _YEAR.findall(text, cue.end(), end)]
+        if any(year <= published.year - BACKGROUND_YEARS for year in years):
+            return True
+    return False

@@ -1,0 +1,61 @@
+"""What the event coder reads: headline, sports sentences, background clauses (ar, en, fr)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from marsad.event_scope import headline_sentences, in_background, offtopic_sentences
+from marsad.lexicon import load_lexicon
+from marsad.normalize import fold_text
+from tests.conftest import make_article
+
+PUBLISHED = dt.date(2026, 10, 1)
+
+
+def test_headline_is_skipped_only_when_a_body_follows():
+    article = make_article("Minister visits Paris\nThe minister arrived in Paris on Monday.", "en")
+    assert headline_sentences(dataclasses.replace(article, title="Minister visits Paris")) == {0}
+    single = make_article("Minister visits Paris", "en")
+    assert headline_sentences(dataclasses.replace(single, title="Minister visits Paris")) == set()
+    assert headline_sentences(article) == set()  # no title known
+
+
+@pytest.mark.parametrize(
+    ("language", "sports", "news"),
+    [
+        ("en", "The club signed a new striker for two years.", "The army signed a deal with the ministry."),
+        ("fr", "Le club a recruté un footballeur pour la saison.", "Le ministre a signé un accord."),
+        ("ar", "فاز النادي في مباراه الامس", "وقع الوزير اتفاقا مع نظيره"),
+    ],
+)
+def test_sports_sentences_are_off_topic(language, sports, news):
+    lexicon = load_lexicon()
+    cues = {
+        0: lexicon.cues.find(fold_text(sports), language),
+        1: lexicon.cues.find(fold_text(news), language),
+        2: [],
+        3: [],
+        4: [],
+    }
+    assert offtopic_sentences(cues) == {0}
+    cues[1] = cues[0]
+    assert offtopic_sentences(cues) == {0, 1, 2, 3, 4}  # a match report: nothing is coded
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "trigger"),
+    [
+        ("en", "aid has flowed since the city was retaken from the rebels in 2017", "retaken"),
+        ("fr", "la ville est calme depuis que l'armee l'a reprise en 2016", "reprise"),
+        ("ar", "تنشط الخلايا رغم اعلان النصر عليها عام 2017", "اعلان"),
+    ],
+)
+def test_background_clause_with_an_old_year(language, sentence, trigger):
+    text = fold_text(sentence)
+    assert in_background(text, text.index(trigger), PUBLISHED)
+    assert not in_background(text, 0, PUBLISHED)
+    assert not in_background(text, text.index(trigger), None)
+    assert not in_background(text.replace("201", "202"), text.index(trigger), PUBLISHED)
