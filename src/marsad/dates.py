@@ -6,7 +6,8 @@ dateparser does the parsing. Two things are ours, because dateparser lacks them
 rewriting the forms it cannot parse: "jeudi dernier", "mardi prochain",
 «يوم الخميس الماضي», Levantine and Iraqi month names (آب, تموز...), "last March".
 
-Rules: an explicit date in the sentence wins; otherwise the publication date; an
+Rules: an explicit date in the sentence wins; otherwise the date of the story's main
+event, from its lede; otherwise the publication date; an
 article with no publication date and no date in the text gives no date, never
 today's. An event is not dated after its article (a promise is dated when made).
 """
@@ -114,6 +115,9 @@ _PRECISION = {"day": "day", "week": "month", "month": "month", "year": "year"}
 _WEEKDAY_ONLY = re.compile(rf"^(?:{_EN_DAYS}|{_FR_DAYS}|{_AR_DAYS})$", re.IGNORECASE)
 
 
+LEDE_SENTENCES = 2  # how far into the body the story's own date is looked for
+
+
 @dataclass(frozen=True, slots=True)
 class ResolvedDate:
     date: dt.date
@@ -126,15 +130,30 @@ def resolve_dates(article: Article) -> Article:
     if not article.events:
         return article
     by_sentence = {s.index: s.text for s in article.sentences}
+    fallback = _story_date(article)
     events = tuple(
-        _dated(event, by_sentence.get(event.sentence_index, event.event_text), article)
+        _dated(event, by_sentence.get(event.sentence_index, event.event_text), article, fallback)
         for event in article.events
     )
     return replace(article, events=events)
 
 
-def _dated(event: Event, sentence: str, article: Article) -> Event:
-    found = find_date(sentence, article.language, article.published)
+def _story_date(article: Article) -> ResolvedDate | None:
+    """The date of the story's main event: the first day-precise date of its lede.
+
+    Wire copy dates its main event once, in the lede ("arrived in Baghdad on Tuesday"),
+    and the paragraphs that follow go on about that event without repeating the date.
+    """
+    body = [s for s in article.sentences if s.text != article.title][:LEDE_SENTENCES]
+    for sentence in body:
+        found = find_date(sentence.text, article.language, article.published)
+        if found is not None:
+            return found if found.precision == "day" else None
+    return None
+
+
+def _dated(event: Event, sentence: str, article: Article, fallback: ResolvedDate | None) -> Event:
+    found = find_date(sentence, article.language, article.published) or fallback
     if found is None:
         if article.published is None:
             return replace(event, date=None, date_precision="")
