@@ -79,3 +79,21 @@ def test_resolve_dates_without_a_lede_date_uses_publication(article_factory):
     article = replace(article, events=(_event(0), _event(1), _event(2)))
     dated = [(e.date, e.date_precision) for e in resolve_dates(article).events]
     assert dated == [(PUB, "day"), (dt.date(2026, 3, 1), "month"), (PUB, "day")]
+
+
+def test_reactions_to_a_material_act_are_dated_at_publication(article_factory):
+    from dataclasses import replace
+
+    text = (
+        "Gunmen attacked a village on Thursday.\nThe governor condemned the attack.\nPolice arrested two men."
+    )
+    article = article_factory(text, "en", PUB)
+    attack, condemn, arrest = (
+        _event(0),
+        replace(_event(1), event="ACCUSE"),
+        replace(_event(2), event="COERCE"),
+    )
+    article = replace(article, events=(replace(attack, event="ASSAULT"), condemn, arrest))
+    dates = [e.date for e in resolve_dates(article).events]
+    thursday = dt.date(2026, 10, 15)
+    assert dates == [thursday, PUB, thursday]

@@ -23,6 +23,7 @@ from dateparser.date import DateDataParser
 
 from marsad.dateline import dateline_end
 from marsad.model import Article, Event
+from marsad.plover import quad_code
 
 _EN_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _EN_MONTHS = (
@@ -116,6 +117,7 @@ _WEEKDAY_ONLY = re.compile(rf"^(?:{_EN_DAYS}|{_FR_DAYS}|{_AR_DAYS})$", re.IGNORE
 
 
 LEDE_SENTENCES = 2  # how far into the body the story's own date is looked for
+_MATERIAL = frozenset({2, 4})  # quad classes of material cooperation and conflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,15 +132,21 @@ def resolve_dates(article: Article) -> Article:
     if not article.events:
         return article
     by_sentence = {s.index: s.text for s in article.sentences}
-    fallback = _story_date(article)
+    story = _story_date(article)
     events = tuple(
-        _dated(event, by_sentence.get(event.sentence_index, event.event_text), article, fallback)
+        _dated(event, by_sentence.get(event.sentence_index, event.event_text), article, story)
         for event in article.events
     )
     return replace(article, events=events)
 
 
-def _story_date(article: Article) -> ResolvedDate | None:
+@dataclass(frozen=True, slots=True)
+class _StoryDate:
+    date: ResolvedDate
+    material: bool  # the lede reports a material act (attack, arrest, withdrawal...)
+
+
+def _story_date(article: Article) -> _StoryDate | None:
     """The date of the story's main event: the first day-precise date of its lede.
 
     Wire copy dates its main event once, in the lede ("arrived in Baghdad on Tuesday"),
@@ -148,17 +156,28 @@ def _story_date(article: Article) -> ResolvedDate | None:
     for sentence in body:
         found = find_date(sentence.text, article.language, article.published)
         if found is not None:
-            return found if found.precision == "day" else None
+            if found.precision != "day":
+                return None
+            quads = {quad_code(e.event) for e in article.events if e.sentence_index == sentence.index}
+            return _StoryDate(found, material=bool(quads & _MATERIAL))
     return None
 
 
-def _dated(event: Event, sentence: str, article: Article, fallback: ResolvedDate | None) -> Event:
-    found = find_date(sentence, article.language, article.published) or fallback
+def _dated(event: Event, sentence: str, article: Article, story: _StoryDate | None) -> Event:
+    found = find_date(sentence, article.language, article.published)
+    if found is None and story is not None and not _is_reaction(event, story):
+        found = story.date
     if found is None:
         if article.published is None:
             return replace(event, date=None, date_precision="")
         return replace(event, date=article.published, date_precision="day")
     return replace(event, date=found.date, date_precision=found.precision)
+
+
+def _is_reaction(event: Event, story: _StoryDate) -> bool:
+    """A statement about a material act reported in the lede (a condemnation of the attack,
+    a welcome of the withdrawal) is made as the story is filed, not when the act happened."""
+    return story.material and quad_code(event.event) not in _MATERIAL
 
 
 def find_date(sentence: str, language: str, published: dt.date | None) -> ResolvedDate | None:
