@@ -480,3 +480,34 @@ def test_confidence_is_lower_without_recipient_or_code():
     with_recipient = code("The French minister visited Baghdad on Sunday.", "en")[0]
     without = code("The Iraqi army deployed troops on Sunday.", "en")
     assert without and without[0].confidence < with_recipient.confidence
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "event"),
+    [
+        ("en", "We commend the mediators for their patience.", "SUPPORT"),
+        ("en", "The Council expresses deep concern over the rising tension.", "ACCUSE"),
+        ("en", "4. Deplores the destruction of the school buildings.", "ACCUSE"),
+        ("fr", "Nous saluons les efforts des médiateurs.", "SUPPORT"),
+        ("fr", "Le Conseil exprime sa vive préoccupation face à la tension.", "ACCUSE"),
+        ("fr", "4. Déplore la destruction des écoles.", "ACCUSE"),
+        ("ar", "ونحن نشيد بجهود الوسطاء.", "SUPPORT"),
+        ("ar", "إن المجلس يعرب عن قلقه إزاء التوتر.", "ACCUSE"),
+        ("ar", "4 - يهيب بالأطراف التحلي بضبط النفس.", "REQUEST"),
+    ],
+)
+def test_a_speaker_or_an_opening_statement_verb_acts_with_an_unknown_code(language, text, event):
+    (coded,) = code(text, language)
+    assert coded.event == event
+    assert [(e.code, e.entity_text) for e in coded.actor] == [("", "(speaker)")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Killed three soldiers near the border."),
+        ("ar", "قتل ثلاثة أشخاص في الانفجار."),
+    ],
+)
+def test_an_opening_material_act_gets_no_speaker(language, text):
+    assert code(text, language) == ()

@@ -8,7 +8,14 @@ import pytest
 
 from marsad.model import Entity, Mention
 from marsad.normalize import fold_text
-from marsad.participants import home_country, joint_reference, speaker_before, specific_side, with_home
+from marsad.participants import (
+    home_country,
+    joint_reference,
+    opens_statement,
+    speaker_before,
+    specific_side,
+    with_home,
+)
 from tests.conftest import make_article
 
 
@@ -64,3 +71,23 @@ def test_first_person_speaker(language, sentence, verb):
     text = fold_text(sentence)
     assert speaker_before(text, text.index(verb), language)
     assert not speaker_before(fold_text("They condemn it"), 5, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "verb"),
+    [
+        ("en", "The Council is deeply alarmed", "alarmed"),
+        ("fr", "Le Conseil de sécurité condamne", "condamne"),
+        ("ar", "إن المجلس يدين", "يدين"),
+    ],
+)
+def test_institutional_speaker(language, sentence, verb):
+    text = fold_text(sentence)
+    assert speaker_before(text, text.index(fold_text(verb)), language)
+
+
+def test_statement_opening_allows_only_a_paragraph_number():
+    assert opens_statement("7. calls upon", 3)
+    assert opens_statement("(b) urges", 4)
+    assert opens_statement("welcoming the report", 0)
+    assert not opens_statement("the minister urges", 13)

@@ -27,7 +27,9 @@ Decisions:
   "since ... <old year>" clauses are skipped (marsad.event_scope). Sides are cleaned with
   marsad.participants: coded mentions win over generic ones, uncoded domestic actors
   take the story's country, "the two ministers" are the latest meeting's participants,
-  a first-person speaker ("we", «وفدي») acts with an unknown code.
+  a first-person or institutional speaker ("we", "the Council", «وفدي») acts with an
+  unknown code, and so does the unnamed author of a verbal act that opens the sentence
+  ("7. Calls upon ...", «4 - يهيب»), never of a material one («قتل ثلاثة»).
 - A negated trigger also negates a later trigger of the same type ("did not meet ...
   during the visit"); one sentence has at most one CONSULT; a nominal conflict trigger
   whose actor is the actor of a verbal trigger in the sentence is dropped ("the governor
@@ -55,6 +57,7 @@ from marsad.participants import (
     SPEAKER,
     home_country,
     joint_reference,
+    opens_statement,
     speaker_before,
     specific_side,
     with_home,
@@ -66,6 +69,8 @@ CODER_VERSION = "marsad.events.lexicon/1"
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
 FUTURE_KEPT = frozenset({"THREATEN", "CONCEDE"})
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
+# Verbal acts a speaker performs by saying them (PLOVER quads 1 and 3, less CONSULT).
+STATEMENT_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
 GOVERNORS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
 # "stressed the importance of cooperation", "welcomed the aid": verbal support of a cooperative act.
 SUPPORT_COMPLEMENTS = frozenset({"COOPERATE", "AID", "SUPPORT", "AGREE", "CONSULT"})
@@ -156,7 +161,7 @@ class EventCoder:
             roles = assign_roles(text, placed, spans[index], bounds, language, inherited)
             if _joint_subject(joints, placed, spans[index], language):
                 roles = Roles(_joint_mentions(sentence, scope.joint), (), "subject", roles.place)
-            if not roles.actor and speaker_before(text, spans[index].start, language):
+            if not roles.actor and _spoken(item, text, spans[index].start, language):
                 roles = Roles(_joint_mentions(sentence, (SPEAKER,)), roles.recipient, "speaker", roles.place)
             if not roles.actor:
                 continue
@@ -185,10 +190,23 @@ class EventCoder:
 
 
 def _may_lack_mentions(text: str, scope: Scope) -> bool:
-    """A sentence whose actor is "the two sides" or a first-person speaker has no actor mention."""
-    return bool(scope.joint and joint_reference(text, scope.language)) or any(
-        speaker_before(text, end, scope.language) for end in _word_ends(text)
+    """A sentence whose actor is "the two sides" or a speaker (said or implied) has no actor mention."""
+    return (
+        bool(scope.joint and joint_reference(text, scope.language))
+        or opens_statement(text, text.find(" ") if " " in text else len(text))
+        or any(speaker_before(text, end, scope.language) for end in _word_ends(text))
     )
+
+
+def _spoken(item: Coded, text: str, start: int, language: str) -> bool:
+    """The speaker acts: "we"/"the Council" before the trigger, or a statement verb opening the sentence.
+
+    A subjectless opening verb ("7. Condemns ...", "Welcoming ...", «7 - يهيب») is the speaker's
+    own statement only for verbal acts; «قتل ثلاثة أشخاص» opens a sentence too but names no attacker.
+    """
+    if speaker_before(text, start, language):
+        return True
+    return item.event in STATEMENT_TYPES and opens_statement(text, start)
 
 
 def _word_ends(text: str) -> list[int]:

@@ -48,25 +48,38 @@ _JOINT = {
 # First-person speakers of statements and speeches ("We welcome", "Ma délégation condamne").
 _SPEAKER = {
     "en": re.compile(
-        r"\b(?:we|i|my (?:delegation|country|government)|our (?:delegation|country|government))"
-        r"(?: (?:also|therefore|strongly|fully|once again|further|must|should|continue to|"
-        r"would like to|wish to|have|had|will|would|are|am|do|did|can))*\s*$"
+        r"\b(?:we|i|my (?:delegation|country|government)|our (?:delegation|country|government)|"
+        r"the (?:security )?council|the committee|the general assembly)"
+        r"(?: (?:also|therefore|strongly|fully|once again|again|further|must|should|continue to|continues to|"
+        r"would like to|wish to|have|has|had|will|would|are|is|am|do|did|can|deeply|greatly|firmly|"
+        r"warmly|remain|remains|particularly|in this regard|,))*\s*$"
     ),
     "fr": re.compile(
-        r"\b(?:nous|je|j'|ma delegation|mon pays|mon gouvernement|notre delegation)"
-        r"(?: (?:aussi|donc|egalement|tenons a|souhaitons|voulons|devons|avons|ai|sommes|suis))*\s*$"
+        r"(?:\b(?:nous|je|ma delegation|mon pays|mon gouvernement|notre delegation|"
+        r"le conseil(?: de securite)?|le comite|l'assemblee generale)|\bj'|\bl'assemblee generale)"
+        r"(?: (?:aussi|donc|egalement|tenons a|souhaitons|voulons|devons|avons|ai|sommes|suis|a|est|"
+        r"vivement|profondement|fermement|chaleureusement|reste|restons|encore|de nouveau|en outre|,))*\s*$"
     ),
     "ar": re.compile(
-        r"(?<!\w)(?:نحن|اننا|انني|وفدي|وفد بلادي|بلدي|حكومتي|حكومه بلادي)(?: (?:ايضا|بشده))*\s*$"
+        r"(?<!\w)(?:[وف]?(?:ان )?(?:نحن|اننا|انني|انا|وفدي|وفد بلادي|بلدي|حكومتي|حكومه بلادي|"
+        r"المجلس|مجلس الامن|اللجنه))"
+        r"(?: (?:ايضا|بشده|كذلك|مجددا|مره اخرى|بحراره|,|،))*\s*$"
     ),
 }
 SPEAKER = Entity(code="", sector="", entity_text="(speaker)")
+# Before a subjectless operative verb: nothing but a paragraph number or letter ("7. Calls upon", «7 - يهيب»).
+_STATEMENT_OPENING = re.compile(r"^[\W\d_]*(?:\(?(?:[a-z]|[ivx]{1,4})\)|[a-z]\.)?[\W\d_]*(?:و|ف)?$")
 
 
 def speaker_before(folded_text: str, position: int, language: str) -> bool:
-    """Whether a first-person speaker ("we", «وفدي») is the subject just before `position`."""
+    """Whether a first-person or institutional speaker ("we", "the Council", «وفدي») comes just before."""
     pattern = _SPEAKER.get(language)
     return bool(pattern and pattern.search(folded_text[max(0, position - 60) : position]))
+
+
+def opens_statement(folded_text: str, position: int) -> bool:
+    """Whether only a paragraph number precedes `position`: a resolution's or statement's own verb."""
+    return bool(_STATEMENT_OPENING.match(folded_text[:position]))
 
 
 def specific_side(entities: Sequence[Entity]) -> tuple[Entity, ...]:
