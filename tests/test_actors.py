@@ -391,3 +391,63 @@ def test_a_patron_in_apposition_is_not_an_actor(recognizer: ActorRecognizer, tex
 def test_unknown_person_keeps_the_name_as_written(recognizer: ActorRecognizer) -> None:
     (found,) = mentions(recognizer, "Foreign Minister Jane Doe-Smith met him.", "en")
     assert (found.entity.name, found.entity.office) == ("Jane Doe-Smith", "Foreign Minister")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention", "code"),
+    [
+        ("The governor of Basra resigned.", "en", "governor of Basra", "IRQ"),
+        ("Mosul's governor resigned.", "en", "Mosul's governor", "IRQ"),
+        ("Le gouverneur d'Alep a démissionné.", "fr", "gouverneur d'Alep", "SYR"),
+        ("استقال محافظ الأنبار أمس", "ar", "محافظ الأنبار", "IRQ"),
+    ],
+)
+def test_local_official_takes_the_country_of_the_place(
+    recognizer: ActorRecognizer, text: str, lang: str, mention: str, code: str
+) -> None:
+    found = mentions(recognizer, text, lang)
+    assert (mention, code, "GOV") in [(m.entity.entity_text, m.entity.code, m.entity.sector) for m in found]
+
+
+def test_local_official_without_a_known_place_has_no_country(recognizer: ActorRecognizer) -> None:
+    found = mentions(recognizer, "The governor of the central bank resigned.", "en")
+    assert [(m.entity.entity_text, m.entity.code) for m in found] == [("governor", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention", "code"),
+    [
+        ("The Egyptian side agreed.", "en", "Egyptian side", "EGY"),
+        ("La partie égyptienne a accepté.", "fr", "partie égyptienne", "EGY"),
+        ("وافق الجانب المصري", "ar", "الجانب المصري", "EGY"),
+    ],
+)
+def test_side_with_a_demonym_is_the_government(
+    recognizer: ActorRecognizer, text: str, lang: str, mention: str, code: str
+) -> None:
+    found = mentions(recognizer, text, lang)
+    assert [(m.entity.entity_text, m.entity.code, m.entity.sector) for m in found] == [(mention, code, "GOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Une partie de la Libye.", "fr"), ("وقف إلى جانب ليبيا", "ar")],
+)
+def test_side_never_joins_a_country_name(recognizer: ActorRecognizer, text: str, lang: str) -> None:
+    found = mentions(recognizer, text, lang)
+    assert [(m.entity.code, m.entity.sector, m.kind) for m in found] == [("LBY", "", "country")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code", "sector"),
+    [
+        ("قتل جنديا ليبيا", "جنديا ليبيا", "LBY", "MIL"),
+        ("أصيب مدنيا أردنيا", "مدنيا أردنيا", "JOR", "CVL"),
+        ("اعتقل شرطيا يمنيا", "شرطيا يمنيا", "YEM", "COP"),
+    ],
+)
+def test_arabic_indefinite_accusative_demonym_gives_the_country(
+    recognizer: ActorRecognizer, text: str, mention: str, code: str, sector: str
+) -> None:
+    found = mentions(recognizer, text, "ar")
+    assert (mention, code, sector) in [(m.entity.entity_text, m.entity.code, m.entity.sector) for m in found]

@@ -129,7 +129,9 @@ def demonym_forms(entry: GazetteerEntry) -> list[GazetteerEntry]:
         if not base.endswith(("s", "x")):
             forms.append((base + "s", plural))
     elif entry.lang == "ar":
-        forms += [(base + "ة", entry.flags), (base + "ين", plural), (base + "ون", plural)]
+        # "ا": the indefinite accusative («جنديا أميركيا», «مدنيا أفغانيا»)
+        forms += [(base + "ة", entry.flags), (base + "ا", entry.flags)]
+        forms += [(base + "ين", plural), (base + "ون", plural)]
         forms.append((base + "ان", plural))
     return [_with(entry, alias, flags) for alias, flags in dict.fromkeys(forms)]
 
