@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from marsad.event_scope import headline_sentences, in_background, offtopic_sentences
+from marsad.event_scope import headline_sentences, in_background, offtopic_sentences, referenced_noun
 from marsad.lexicon import load_lexicon
 from marsad.normalize import fold_text
 from tests.conftest import make_article
@@ -59,3 +59,21 @@ def test_background_clause_with_an_old_year(language, sentence, trigger):
     assert not in_background(text, 0, PUBLISHED)
     assert not in_background(text, text.index(trigger), None)
     assert not in_background(text.replace("201", "202"), text.index(trigger), PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("the anniversary of the bombing", "bombing", True),
+        ("the number of attacks rose", "attacks", True),
+        ("troops launched an attack", "attack", False),
+        ("le proces de l'attentat", "attentat", True),
+        ("l'armee a lance une attaque", "attaque", False),
+        ("لمناسبة الذكرى الثانية لاغتيال الوزير", "اغتيال", True),
+        ("عدد الهجمات", "الهجمات", True),
+        ("شن الجيش هجوما", "هجوما", False),
+    ],
+)
+def test_referenced_noun(text, word, expected):
+    folded = fold_text(text)
+    assert referenced_noun(folded, folded.index(fold_text(word))) is expected

@@ -88,6 +88,8 @@ _NOMINAL_LIGHT_VERBS = re.compile(
     r"revendique)\b|(?<!\w)(?:شن|شنت|نفذ|نفذت|تبني|تبنت)(?!\w)"
 )
 ARABIC_MODIFIER_WORDS = 2
+# Folded endings of a relational adjective (nisba): «ي», «يه», «يين», «يون».
+_NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان")
 ARABIC_SUBJECT_GAP_WORDS = 3
 
 
@@ -302,12 +304,21 @@ def _nominal(
         and not first[0].target
         and text.count(" ", span.end, first[0].start) <= ARABIC_MODIFIER_WORDS
     ):
-        return Roles(_mentions(first), _mentions(targets), "modifier")  # «غارة جوية إسرائيلية»
+        if _nisba(text, first[0]):
+            return Roles(_mentions(first), _mentions(targets), "modifier")  # «غارة جوية إسرائيلية»
+        # «اغتيال الرئيس», «قصف المدينة»: the genitive after a masdar is its victim, not its agent.
+        targets = targets or first
     if subject:
         gap = text[subject[-1].end : span.start]
         if gap.count(" ") <= NOMINAL_SUBJECT_WORDS + 1 or _NOMINAL_LIGHT_VERBS.search(gap):
             return Roles(_mentions(subject), _mentions(targets), "modifier")
     return Roles((), _mentions(targets), "none")
+
+
+def _nisba(text: str, first: Placed) -> bool:
+    """An Arabic relational adjective («إسرائيلية», «الأمريكي»): the modifier names the agent."""
+    word = text[first.start : first.end].split(" ")[0]
+    return word.endswith(_NISBA_ENDINGS)
 
 
 def _coordinated_verb(text: str, subject_end: int, trigger_start: int) -> bool:

@@ -12,6 +12,10 @@
 - A background clause ("since the city was retaken in 2017", «منذ عام 2014»,
   "malgré ... en 2017") names a past year at least two years before publication: its
   triggers are history, not news.
+- A conflict noun governed by a reference word ("the anniversary of the attack",
+  "the investigation into the bombing", "the number of attacks", «ذكرى اغتيال»,
+  «التحقيق في جريمة اغتيال», «عدد الهجمات», "le procès de l'attentat") names an
+  event as a topic, not as news: `referenced_noun`.
 """
 
 from __future__ import annotations
@@ -33,6 +37,18 @@ _BACKGROUND_CUE = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _CLAUSE_END = re.compile(r"[,;:.،]")
+# Words that make the conflict noun after them a topic (folded spelling; Arabic may carry
+# the proclitics و ب ل ال, and «جريمة» or a preposition may sit between).
+_REFERENCE_HEAD = re.compile(
+    r"(?:\b(?:anniversary|commemoration|investigation|inquiry|probe|trial|number|count|victims|"
+    r"memory|file|case|anniversaire|commemoration|enquete|proces|nombre|victimes|memoire|dossier)"
+    r"(?: (?:of|into|over|in|on|for|de|du|des|sur|la|le|les|l'|the|a|an))*\s*$)"
+    r"|(?:(?<!\w)(?:[وبلف]|ال|بال|لل|وال|وب|ول)?(?:ذكري|عدد|تحقيق|التحقيق|تحقيقات|التحقيقات|جريمه|"
+    r"ملف|محاكمه|ضحايا|منفذي|احياء|ادانه|عقب|اثر|بعد)"
+    r"(?: (?:في|حول|بشان|من|جريمه|الجريمه|عمليه|حادث|حادثه|\w+(?:ه|ي|ين)))?"
+    r"(?: (?:في|حول|بشان|من|جريمه|الجريمه|عمليه|حادث|حادثه))?\s*$)"
+)
+REFERENCE_WINDOW_CHARS = 40
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -83,3 +99,12 @@ def in_background(text: str, position: int, published: dt.date | None) -> bool:
         if any(year <= published.year - BACKGROUND_YEARS for year in years):
             return True
     return False
+
+
+def referenced_noun(text: str, position: int) -> bool:
+    """Whether the trigger at folded `position` is the topic of a reference word before it."""
+    # Arabic glues «ل»/«ب» to the noun («لاغتيال»): look at the text up to the word start.
+    while position > 0 and not text[position - 1].isspace():
+        position -= 1
+    window = text[max(0, position - REFERENCE_WINDOW_CHARS) : position]
+    return _REFERENCE_HEAD.search(window) is not None

@@ -48,7 +48,13 @@ from marsad import plover
 from marsad.contexts import event_contexts
 from marsad.dateline import dateline_end
 from marsad.direction import Placed, Roles, Span, assign_roles, clause_breaks, locate, segment
-from marsad.event_scope import Scope, headline_sentences, in_background, offtopic_sentences
+from marsad.event_scope import (
+    Scope,
+    headline_sentences,
+    in_background,
+    offtopic_sentences,
+    referenced_noun,
+)
 from marsad.lexicon import LANGUAGES, Cue, Lexicon, Match, Trigger, load_lexicon
 from marsad.modality import Modality, is_question, modality_of, qa_block_sentences
 from marsad.model import Article, Entity, Event, Mention, Sentence, make_event_id
@@ -165,6 +171,8 @@ class EventCoder:
                 roles = Roles(_joint_mentions(sentence, (SPEAKER,)), roles.recipient, "speaker", roles.place)
             if not roles.actor:
                 continue
+            if item.event in CONFLICT_TYPES and referenced_noun(text, item.match.start):
+                continue  # "the anniversary of the bombing", «ذكرى اغتيال»: no new attack
             if (
                 item.event in CONFLICT_TYPES
                 and _as_noun(item.match, spans[index], text)
