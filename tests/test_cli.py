@@ -68,3 +68,10 @@ def test_user_gazetteer_wins_over_builtin_codes(tmp_path):
     after = runner.invoke(cli, ["code", str(article)], env={"MARSAD_GAZETTEER": str(gazetteer)})
     events = [json.loads(x) for x in after.output.splitlines()]
     assert any(a["code"] == "IRQ" and a["sector"] == "REB" for e in events for a in e["actor"])
+
+
+def test_evaluate_offers_every_registered_set():
+    from marsad.cli import EVALUATION_SETS
+    from marsad.evaluate import SETS
+
+    assert set(EVALUATION_SETS) == set(SETS)

@@ -21,10 +21,34 @@ from marsad.ingest import iter_documents
 from marsad.model import Failure
 
 LANGUAGES = ("ar", "en", "fr")
-FIRST_DAY, LAST_DAY = dt.date(2026, 1, 1), dt.date(2026, 11, 20)
+FIRST_DAY, LAST_DAY = dt.date(2025, 1, 1), dt.date(2026, 11, 20)
+RESOLUTIONS = frozenset({"city", "province", "country"})
 PRECISIONS = frozenset({"day", "month", "year"})
 # Every language must show each of these (CONSULT twice: a visit and a phone call).
 REQUIRED_PER_LANGUAGE = ("AGREE", "SUPPORT", "REQUEST", "ACCUSE", "ASSAULT", "COERCE", "RETREAT")
+# The feed line with no publication date and no date in its text.
+UNDATED_STORY = "wire.jsonl#10"
+# Relative and absolute date expressions the gold must exercise, per language.
+DATE_PHRASES = {
+    "en": ("on Thursday", "yesterday", "last March", "Earlier this month", "On August 26", "July 2025"),
+    "fr": ("jeudi dernier", "mardi prochain", "Le 27 août", "en mars dernier", "mai 2025", "hier"),
+    "ar": (
+        "الجمعة",
+        "يوم الخميس الماضي",
+        "أمس",
+        "الشهر المقبل",
+        "آذار",
+        "آب",
+        "تموز ٢٠٢٥",
+        "أيلول",
+        "نيسان",
+        "شباط",
+        "حزيران",
+        "أيار",
+        "تشرين الأول",
+        "٢٧ آب",
+    ),
+}
 _CODE = re.compile(r"^[A-Z]{3}$")
 _PREFIX = re.compile(r"^(ar|en|fr)_\d{2}_[a-z0-9_]+\.(txt|html)$")
 
@@ -78,14 +102,53 @@ def row_problems(row: dict[str, Any], texts: dict[str, str], languages: dict[str
     problems += _argument_problems(row, story, event)
     if str(row.get("evidence") or "") not in texts[story] or not row.get("evidence"):
         problems.append(f"{story}: evidence not found verbatim: {row.get('evidence')!r}")
+    problems += _date_problems(row, story)
+    problems += _place_problems(row.get("place"), story, texts[story])
+    if not str(row.get("cluster") or ""):
+        problems.append(f"{story}: no cluster id")
+    return problems
+
+
+def _date_problems(row: dict[str, Any], story: str) -> list[str]:
+    # An undated story (no publication date, no date in the text) gives events no date.
+    if row.get("date") is None and row.get("date_precision") == "":
+        return []
+    problems = []
     date = _iso_date(row.get("date"))
     if date is None or not FIRST_DAY <= date <= LAST_DAY:
         problems.append(f"{story}: bad date {row.get('date')!r}")
     if row.get("date_precision") not in PRECISIONS:
         problems.append(f"{story}: bad date_precision {row.get('date_precision')!r}")
-    if not str(row.get("cluster") or ""):
-        problems.append(f"{story}: no cluster id")
     return problems
+
+
+def _place_problems(place: Any, story: str, text: str) -> list[str]:
+    if place is None:
+        return []
+    if not isinstance(place, dict) or set(place) != {"name", "geonameid", "country", "resolution"}:
+        return [f"{story}: place must have name, geonameid, country, resolution: {place!r}"]
+    problems = []
+    if not place["name"] or place["name"] not in text:
+        problems.append(f"{story}: place name not found verbatim: {place['name']!r}")
+    if not _CODE.match(str(place["country"])):
+        problems.append(f"{story}: place country must be 3 capital letters: {place['country']!r}")
+    if place["resolution"] not in RESOLUTIONS:
+        problems.append(f"{story}: bad place resolution {place['resolution']!r}")
+    geonameid = place["geonameid"]
+    if geonameid is not None and GAZETTEER.get(str(geonameid)) != place["country"]:
+        problems.append(
+            f"{story}: geonameid {geonameid!r} is not a {place['country']} place of the gazetteer"
+        )
+    return problems
+
+
+def _gazetteer_countries() -> dict[str, str]:
+    """Packaged gazetteer id -> ISO3 country, to check the gold's geonameids."""
+    lines = (demo_dir().parent / "places" / "places.tsv").read_text(encoding="utf-8").splitlines()
+    return {cells[0]: cells[2] for cells in (line.split("\t") for line in lines[1:]) if len(cells) > 2}
+
+
+GAZETTEER = _gazetteer_countries()
 
 
 def _argument_problems(row: dict[str, Any], story: str, event: str) -> list[str]:
@@ -123,6 +186,20 @@ def test_every_gold_event_is_well_formed() -> None:
         ({"date_precision": "week"}, "bad date_precision"),
         ({"story": "en_99_missing.txt"}, "no such story"),
         ({"language": "de"}, "language de"),
+        ({"date": None}, "bad date"),
+        ({"place": {"name": "Baghdad"}}, "place must have"),
+        (
+            {"place": {"name": "Atlantis", "geonameid": None, "country": "IRQ", "resolution": "city"}},
+            "not found",
+        ),
+        (
+            {"place": {"name": "Baghdad", "geonameid": 98182, "country": "IRQ", "resolution": "town"}},
+            "resolution",
+        ),
+        (
+            {"place": {"name": "Baghdad", "geonameid": 170654, "country": "IRQ", "resolution": "city"}},
+            "geonameid",
+        ),
         ({"event": "AID", "mode": [], "recipient": [], "recipient_sectors": []}, "requires a recipient"),
     ],
 )
@@ -183,11 +260,34 @@ def test_a_cluster_holds_one_event_type_and_one_date() -> None:
 
 
 def test_feed_lines_parse_with_their_metadata() -> None:
-    for row in read_jsonl(ROOT / "feeds" / "wire.jsonl"):
+    undated = []
+    for number, row in enumerate(read_jsonl(ROOT / "feeds" / "wire.jsonl"), start=1):
         assert row["language"] in LANGUAGES
         assert row["text"].strip() and row["title"].strip() and row["source"].strip()
         assert re.match(r"^https://example\.(org|com)/", row["url"])
-        assert _iso_date(row["published"]) is not None
+        if "published" not in row:
+            undated.append(f"wire.jsonl#{number}")
+        else:
+            assert _iso_date(row["published"]) is not None
+    assert undated == [UNDATED_STORY]
+
+
+def test_only_the_undated_story_has_events_without_a_date() -> None:
+    no_date = {row["story"] for row in gold_rows() if row["date"] is None}
+    assert no_date == {UNDATED_STORY}
+    assert all(row["date"] is None for row in gold_rows() if row["story"] == UNDATED_STORY)
+
+
+@pytest.mark.parametrize(("lang", "phrases"), list(DATE_PHRASES.items()))
+def test_gold_evidence_covers_every_date_kind(lang: str, phrases: tuple[str, ...]) -> None:
+    evidence = " ".join(row["evidence"] for row in gold_rows() if row["language"] == lang)
+    assert [p for p in phrases if p not in evidence] == []
+
+
+def test_near_miss_pairs_of_one_dyad_are_separate_clusters() -> None:
+    consults = [r for r in gold_rows() if r["event"] == "CONSULT" and r["actor"] == ["EGY"]]
+    assert {(r["mode"][0], r["date"][:4]) for r in consults} == {("phone", "2026"), ("visit", "2025")}
+    assert len({r["cluster"] for r in consults}) == 2
 
 
 def test_manifest_names_every_text_file_and_only_existing_ones() -> None:
@@ -213,12 +313,12 @@ def test_html_pages_declare_language_and_date() -> None:
 def test_gold_dates_do_not_follow_publication() -> None:
     published = {row["path"]: row["published"] for row in read_jsonl(ROOT / "manifest.jsonl")}
     for number, row in enumerate(read_jsonl(ROOT / "feeds" / "wire.jsonl"), start=1):
-        published[f"wire.jsonl#{number}"] = row["published"]
+        published[f"wire.jsonl#{number}"] = row.get("published", "")
     for page in (ROOT / "articles").glob("*.html"):
         found = re.search(r'article:published_time" content="(\d{4}-\d{2}-\d{2})', page.read_text("utf-8"))
         assert found, page.name
         published[page.name] = found[1]
-    late = [row["story"] for row in gold_rows() if row["date"] > published[row["story"]]]
+    late = [row["story"] for row in gold_rows() if row["date"] and row["date"] > published[row["story"]]]
     assert late == []
 
 
@@ -229,4 +329,5 @@ def test_the_demo_ingests_without_failures() -> None:
     assert len(items) == len(story_texts(ROOT))
     # HTML pages carry their date in meta tags, which the reader (not ingest) extracts.
     texts = [doc for doc in items if not isinstance(doc, Failure) and doc.content_format == "text"]
-    assert texts and all(doc.published is not None and doc.source for doc in texts)
+    assert texts and all(doc.source for doc in texts)
+    assert [Path(doc.origin).name for doc in texts if doc.published is None] == ["wire.jsonl:10"]

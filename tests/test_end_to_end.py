@@ -126,7 +126,7 @@ def test_events_command_reads_back_with_filters(corpus, tmp_path):
 def test_demo_codes_the_corpus_and_scores_above_the_floor(tmp_path):
     result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "demo.db"), "--no-serve"])
     assert result.exit_code == 0, result.output
-    assert "Articles: 36" in result.output
+    assert "Articles: 42" in result.output
     assert "Events by type" in result.output
     from marsad.evaluate import run_evaluation
 

@@ -12,7 +12,8 @@ import pytest
 
 from marsad.errors import EvaluationError
 from marsad.evaluate import EvalResult, run_evaluation
-from marsad.evaluate.gold import Coded, score_gold, story_key
+from marsad.evaluate.clusters import score_clusters
+from marsad.evaluate.gold import Coded, PlaceRef, match_events, same_event, same_place, score_gold, story_key
 from marsad.evaluate.plv import choose_event, unmark
 from marsad.model import Article, Citation, Document, Entity, Event, Failure, Mention, Sentence
 from marsad.plover import QUAD
@@ -416,12 +417,12 @@ def test_gold_end_to_end_with_a_stub_corpus(tmp_path: Path) -> None:
     doc = Document("articles/en_01_x.txt", "x", "text", path="articles/en_01_x.txt")
     events = (make_event("CONSULT", [FRA], [USA], path=doc.path, date=dt.date(2024, 3, 5)),)
     corpus: list[Article | Failure] = [
-        Article("a", doc, language="en", events=events),
+        Article("s", doc, language="en", events=events),
         Article(
-            "b",
+            "s2",
             Document("feeds/wire.jsonl:2", "y", "text"),
             language="fr",
-            events=(make_event("ASSAULT", [IRQ], []),),
+            events=(replace(make_event("ASSAULT", [IRQ], []), cite=Citation("s2")),),
         ),
         Failure("articles/broken.html", "empty"),
     ]
@@ -482,3 +483,105 @@ def test_a_stage_crash_is_counted_and_the_run_goes_on(tmp_path: Path) -> None:
     assert result.metrics["pipeline_errors"] == {"actors": 1}
     assert result.metrics["items"] == 3
     assert "pipeline_errors" not in run_evaluation("plv", path, pipeline=StubCoder()).metrics
+
+
+# --- demo gold: places and clusters --------------------------------------------------------
+
+
+def at(name: str, geonameid: int | None, country: str, resolution: str = "city") -> PlaceRef:
+    return PlaceRef((name,), geonameid, country, resolution)
+
+
+def test_same_place_uses_the_geonameid_then_name_and_country() -> None:
+    assert same_place(at("Bagdad", 98182, "IRQ"), at("بغداد", 98182, "IRQ"))
+    assert not same_place(at("Baghdad", 98182, "IRQ"), at("Baghdad", 98183, "IRQ"))
+    assert not same_place(at("Baghdad", 98182, "IRQ"), None)
+    # No id in the gazetteer: the folded names must agree (one holding the other) and the country.
+    assert same_place(at("قاعدة حرير الجوية", None, "IRQ"), at("حرير", 96046, "IRQ"))
+    assert same_place(at("Al-Mazraa", None, "IRQ"), PlaceRef(("al mazraa", "Al Mazraa"), None, "IRQ"))
+    assert not same_place(at("Al-Mazraa", None, "IRQ"), at("Al-Mazraa", None, "SYR"))
+    assert not same_place(at("Al-Mazraa", None, "IRQ"), at("Kirkuk", 94787, "IRQ"))
+
+
+def test_score_gold_place_and_date_accuracy_per_language() -> None:
+    gold = [
+        replace(
+            coded("en_01.txt", "CONSULT", "FRA", "IRQ", date="2026-10-13"), place=at("Baghdad", 98182, "IRQ")
+        ),
+        replace(
+            coded("fr_01.txt", "ASSAULT", "TUR", "SYR", "fr", "2026-09-01"), place=at("Qamichli", 1, "SYR")
+        ),
+        replace(coded("ar_01.txt", "AID", "UNO", "SYR", "ar"), place=at("إدلب", None, "SYR", "province")),
+    ]
+    predicted = [
+        replace(gold[0], place=at("Baghdad", 98182, "IRQ")),
+        replace(gold[1], place=at("Hasakah", 2, "SYR"), date="2026-09-02"),
+        replace(gold[2], place=at("ادلب", None, "SYR", "province")),
+    ]
+    m = score_gold(gold, predicted, set()).metrics
+    assert (m["place_accuracy"], m["place_accuracy_city"]) == (pytest.approx(2 / 3), 0.5)
+    assert (m["gold_places_matched"], m["gold_cities_matched"]) == (3, 2)
+    rows = m["by_language"]
+    assert (rows["en"]["date_acc"], rows["fr"]["date_acc"], rows["fr"]["city_acc"]) == (1.0, 0.0, 0.0)
+    assert m["date_accuracy"] == pytest.approx(2 / 3)
+
+
+def clustered(story: str, lang: str, kind: str, actor: str, recipient: str, cluster: str) -> Coded:
+    return replace(coded(story, kind, actor, recipient, lang), cluster=cluster, event_id=f"{story}/{kind}")
+
+
+def test_score_clusters_pairwise_and_near_misses() -> None:
+    gold = [
+        clustered("en_01.txt", "en", "CONSULT", "EGY", "IRQ", "c1"),  # the 2026 call...
+        clustered("fr_01.txt", "fr", "CONSULT", "EGY", "IRQ", "c1"),  # ...told in French
+        clustered("ar_01.txt", "ar", "CONSULT", "EGY", "IRQ", "c2"),  # a 2025 visit: a near miss
+        clustered("ar_02.txt", "ar", "AID", "UNO", "SYR", "c3"),  # never predicted
+    ]
+    predicted = gold[:3]
+    strict = match_events(gold, predicted, same_event)
+    apart = {"en_01.txt/CONSULT": "k1", "fr_01.txt/CONSULT": "k1", "ar_01.txt/CONSULT": "k2"}
+    m = score_clusters(gold, predicted, strict, apart)
+    assert (m["cluster_precision"], m["cluster_recall"], m["near_miss_kept_apart"]) == (1.0, 1.0, 1.0)
+    assert (m["gold_same_pairs"], m["near_miss_pairs"], m["near_miss_pairs_matched"]) == (1, 2, 2)
+    assert m["clusters_by_language"]["cross"]["gold_pairs"] == 1
+    merged = dict.fromkeys(apart, "k1")
+    m = score_clusters(gold, predicted, strict, merged)
+    assert (m["cluster_precision"], m["cluster_recall"], m["near_miss_kept_apart"]) == (
+        pytest.approx(1 / 3),
+        1.0,
+        0.0,
+    )
+    m = score_clusters(gold, predicted, strict, {})
+    assert (m["cluster_precision"], m["cluster_recall"], m["near_miss_kept_apart"]) == (0.0, 0.0, 1.0)
+
+
+def test_clusters_end_to_end_through_a_fresh_store(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    day = dt.date(2026, 11, 10)
+    gold = [
+        {
+            "story": name,
+            "language": lang,
+            "event": "CONSULT",
+            "actor": ["FRA"],
+            "recipient": ["USA"],
+            "cluster": "c1",
+        }
+        for name, lang in (("en_01_call.txt", "en"), ("fr_01_appel.txt", "fr"))
+    ]
+    (tmp_path / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    corpus: list[Article | Failure] = []
+    for number, row in enumerate(gold):
+        path = f"articles/{row['story']}"
+        event = replace(
+            make_event("CONSULT", [FRA], [USA], path=path, date=day),
+            id=f"e{number}",
+            mode=("phone",),
+            cite=Citation(f"story{number}", path=path),
+        )
+        doc = Document(path, f"text {number}", "text", path=path, language=str(row["language"]))
+        corpus.append(
+            Article(f"story{number}", doc, text=doc.content, language=doc.language, events=(event,))
+        )
+    m = run_evaluation("clusters", tmp_path, pipeline=StubCoder(corpus=corpus)).metrics
+    assert (m["gold_same_pairs"], m["cluster_recall"], m["cluster_precision"]) == (1, 1.0, 1.0)

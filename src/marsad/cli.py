@@ -22,6 +22,10 @@ from marsad.model import Article, Failure, Summary
 
 log = logging.getLogger("marsad")
 
+# Listed here so that `marsad --help` does not import the evaluation package; a test keeps
+# it equal to marsad.evaluate.SETS.
+EVALUATION_SETS = ("plv", "quadclass", "arabic-detection", "arabic-spans", "gold", "clusters")
+
 _PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 _MANIFEST = click.option(
     "--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSONL metadata."
@@ -170,7 +174,7 @@ def serve(db: str, host: str, port: int) -> None:
 @click.argument(
     "set_name",
     metavar="SET",
-    type=click.Choice(["plv", "quadclass", "arabic-detection", "arabic-spans", "gold"]),
+    type=click.Choice(EVALUATION_SETS),
 )
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option("--lang", "language", type=click.Choice(["ar", "en", "fr"]), help="quadclass: one language.")
@@ -181,7 +185,7 @@ def evaluate(set_name: str, path: Path | None, language: str | None, predictions
     """Score Marsad on a dev set (PATH: the set's file; the demo folder for `gold`)."""
     from marsad.evaluate import run_evaluation
 
-    if path is None and set_name != "gold":
+    if path is None and set_name not in ("gold", "clusters"):
         raise click.UsageError(f"{set_name} needs the path of the dev set file")
     result = run_evaluation(set_name, path, language=language, predictions=predictions)
     click.echo(result.format())

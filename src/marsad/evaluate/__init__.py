@@ -7,7 +7,8 @@ JSON line per item, to read the errors. The pipeline is injected (`pipeline`, a
 
 Sets: plv (English, type of a marked pair), quadclass (UN sentences in ar/en/fr),
 arabic-detection (ASSAULT/PROTEST in Arabic news), arabic-spans (actor codes and
-sectors on Arabic spans), gold (the packaged demo corpus and its gold events).
+sectors on Arabic spans), gold (the packaged demo corpus and its gold events; with
+the cluster figures), clusters (deduplication on the demo gold alone).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from marsad.errors import EvaluationError
 from marsad.evaluate.arabic import evaluate_detection, evaluate_spans
+from marsad.evaluate.clusters import evaluate_clusters
 from marsad.evaluate.coding import Coder, GuardedCoder, PipelineCoder
 from marsad.evaluate.gold import evaluate_gold
 from marsad.evaluate.plv import evaluate_plv
@@ -50,6 +52,7 @@ SETS: dict[str, Evaluator] = {
     ),
     "arabic-spans": lambda path, coder, _: evaluate_spans(_needs_path(path, "arabic-spans"), coder),
     "gold": lambda path, coder, _: evaluate_gold(path, coder),
+    "clusters": lambda path, coder, _: evaluate_clusters(path, coder),
 }
 
 
