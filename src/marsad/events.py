@@ -146,11 +146,8 @@ class EventCoder:
         if not matches:
             return []
         placed = locate(folded, mentions, language)
-        # A trigger word inside an actor's name ("Appeals Court", "car bomb attackers") is not a trigger.
-        matches = [m for m in matches if not any(p.start <= m.start and m.head_end <= p.end for p in placed)]
-        matches = [m for m in matches if not in_background(text, m.start, scope.published)]
         breaks = clause_breaks(text)
-        coded = [item for item in _govern(matches, text, breaks) if item is not None]
+        coded = _coded_triggers(matches, placed, text, breaks, scope)
         spans = [_span(item.match, language) for item in coded]
         joints = joint_reference(text, language) if scope.joint else []
         events: dict[tuple[str, tuple[tuple[str, str], ...]], Event] = {}
@@ -169,16 +166,8 @@ class EventCoder:
                 roles = Roles(_joint_mentions(sentence, scope.joint), (), "subject", roles.place)
             if not roles.actor and _spoken(item, text, spans[index].start, language):
                 roles = Roles(_joint_mentions(sentence, (SPEAKER,)), roles.recipient, "speaker", roles.place)
-            if not roles.actor:
+            if not roles.actor or _not_an_act(item, roles, spans[index], text, verbal_actors):
                 continue
-            if item.event in CONFLICT_TYPES and referenced_noun(text, item.match.start):
-                continue  # "the anniversary of the bombing", «ذكرى اغتيال»: no new attack
-            if (
-                item.event in CONFLICT_TYPES
-                and _as_noun(item.match, spans[index], text)
-                and roles.actor in verbal_actors
-            ):
-                continue  # "the governor condemned the attack": the governor did not attack
             if not _as_noun(item.match, spans[index], text):
                 verbal_actors.append(roles.actor)
             inherited = roles.actor
@@ -249,6 +238,28 @@ def _joint_mentions(sentence: Sentence, parties: Sequence[Entity]) -> tuple[Ment
 _DETERMINERS = frozenset(
     {"the", "a", "an", "this", "that", "le", "la", "l'", "les", "un", "une", "cette", "ce"}
 )
+
+
+def _coded_triggers(
+    matches: list[Match[Trigger]], placed: Sequence[Placed], text: str, breaks: Sequence[int], scope: Scope
+) -> list[Coded]:
+    """The triggers that can be events, each folded into the trigger that governs it."""
+    # A trigger word inside an actor's name ("Appeals Court", "car bomb attackers") is not a trigger.
+    matches = [m for m in matches if not any(p.start <= m.start and m.head_end <= p.end for p in placed)]
+    matches = [m for m in matches if not in_background(text, m.start, scope.published)]
+    return [item for item in _govern(matches, text, breaks) if item is not None]
+
+
+def _not_an_act(
+    item: Coded, roles: Roles, span: Span, text: str, verbal_actors: list[tuple[Mention, ...]]
+) -> bool:
+    """A conflict word that names an act rather than reports a new one."""
+    if item.event not in CONFLICT_TYPES:
+        return False
+    if referenced_noun(text, item.match.start):
+        return True  # "the anniversary of the bombing", «ذكرى اغتيال»: no new attack
+    # "the governor condemned the attack": the governor did not attack.
+    return _as_noun(item.match, span, text) and roles.actor in verbal_actors
 
 
 def _span(match: Match[Trigger], language: str) -> Span:
