@@ -8,13 +8,14 @@ from marsad.places import load_place_resolver
 from tests.conftest import make_article
 
 
-def _locate(text, language, event="ASSAULT", recipient=(), mentions=()):
+def _locate(text, language, event="ASSAULT", recipient=(), mentions=(), mode=()):
     """Code the last line of `text` as one event and return its location."""
     article = make_article(text, language)
     sentence = article.sentences[-1]
     item = Event(
         id="e1",
         event=event,
+        mode=mode,
         actor=(),
         recipient=recipient,
         cite=article.citation,
@@ -198,3 +199,145 @@ def test_packaged_names_are_folded_keys():
     for name in ("بغداد", "Mossoul", "Alep", "Bagdad", "Deir ez-Zor", "دير الزور"):
         assert gazetteer.lookup(name), name
         assert name_key(name_key(name)) == name_key(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "ROME, May 2 - The minister spoke by phone with his counterpart about the situation in Yemen.",
+            "en",
+        ),
+        ("تلقى وزير الخارجية اتصالا هاتفيا من نظيره الليبي بحث خلاله الأوضاع في ليبيا", "ar"),
+        (
+            "ALGER (AFP) - Le ministre s'est entretenu au téléphone sur la situation au Liban.",
+            "fr",
+        ),
+        ("تونس - أجرى الرئيس اتصالا هاتفيا مع نظيره", "ar"),
+    ],
+)
+def test_phone_call_is_not_placed_at_its_topic_nor_its_dateline(text, language):
+    assert _locate(text, language, event="CONSULT", mode=("phone",)) is None
+    assert _locate(text, language, event="CONSULT") is not None  # the same words, not a call
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "resolved"),
+    [
+        ("The king called the emir from Amman to discuss the situation in Gaza.", "en", "Amman"),
+        (
+            "Le président a appelé depuis Tunis son homologue pour évoquer la situation en Libye.",
+            "fr",
+            "Tunis",
+        ),
+        ("اتصل الرئيس من القاهرة بنظيره لبحث التطورات في السودان", "ar", "Cairo"),
+    ],
+)
+def test_phone_call_is_placed_where_a_party_was(text, language, resolved):
+    location = _locate(text, language, event="CONSULT", mode=("phone",))
+    assert location is not None
+    assert location.resolved_place == resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "site"),
+    [
+        (
+            "MOSUL, May 3 (Wire) - Coalition troops withdrew from Balad air base on Friday.",
+            "en",
+            "Balad Air Base",
+        ),
+        ("الموصل - انسحبت القوات الأجنبية من قاعدة بلد أمس", "ar", "Balad Air Base"),
+        ("MOSSOUL (AFP) - Les troupes se sont retirées de Camp Taji vendredi.", "fr", "Camp Taji"),
+        ("Troops pulled out of Baghdad and withdrew from Incirlik.", "en", "Incirlik Air Base"),
+    ],
+)
+def test_withdrawal_from_a_site_happens_there(text, language, site):
+    location = _locate(text, language, event="RETREAT")
+    assert location is not None
+    assert location.resolved_place == site
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "site"),
+    [
+        ("Rockets hit Balad air base north of Baghdad.", "en", "Balad Air Base"),
+        ("سقطت صواريخ على قاعدة التاجي شمال بغداد", "ar", "Camp Taji"),
+        ("Des roquettes ont visé la base de Harir, au nord d'Erbil.", "fr", "Harir Air Base"),
+        ("Militants attacked Hawija, 50 km west of Kirkuk.", "en", "Al Ḩawījah"),
+    ],
+)
+def test_a_name_after_a_direction_only_orients_the_place(text, language, site):
+    location = _locate(text, language)
+    assert location is not None
+    assert location.resolved_place == site
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police raided houses in the Kirkuk area.", "en"),
+        ("La police a mené des raids dans la région de Kirkouk.", "fr"),
+        ("داهمت الشرطة منازل بمنطقة كركوك", "ar"),
+    ],
+)
+def test_area_of_a_name_is_the_town(text, language):
+    location = _locate(text, language)
+    assert location is not None
+    assert (location.resolved_place, location.resolution) == ("Kirkuk", "city")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Gunmen attacked a village of Kirkuk province.", "en"),
+        ("Des hommes armés ont attaqué un village de la province de Kirkouk.", "fr"),
+        ("هاجم مسلحون قرية تابعة لمحافظة كركوك", "ar"),
+    ],
+)
+def test_province_word_gives_the_province(text, language):
+    location = _locate(text, language)
+    assert location is not None
+    assert (location.province, location.resolution) == ("Kirkuk", "province")
+
+
+def test_arabic_in_proclitic_on_a_place_noun_is_a_strong_cue():
+    """«بمنطقة» is «في منطقة»: enough for a name that is also a word («المزرعة», the farm)."""
+    location = _locate("قتل مسلحون مزارعين بمنطقة المزرعة في العراق", "ar")
+    assert location is not None
+    assert (location.resolved_place, location.country_code) == ("Al-Mazraa", "IRQ")
+    assert _locate("قتل مسلحون مزارعين في المزرعة", "ar") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "site", "country"),
+    [
+        ("Habbaniyah", "Habbaniyah", "IRQ"),
+        ("الحبانية", "Habbaniyah", "IRQ"),
+        ("base de Habbaniyah", "Habbaniyah Air Base", "IRQ"),
+        ("منفذ الشلامجة", "Shalamcheh border crossing", "IRQ"),
+        ("Aïn al-Asad", "Ain al-Asad Air Base", "IRQ"),
+        ("قاعدة عين الأسد الجوية", "Ain al-Asad Air Base", "IRQ"),
+        ("قاعدة حرير الجوية", "Harir Air Base", "IRQ"),
+    ],
+)
+def test_hand_added_sites(name, site, country):
+    assert (site, country) in {(p.name, p.country) for p in load_gazetteer().lookup(name)}
+
+
+def test_village_absent_from_geonames_is_found_in_its_country():
+    location = _locate("KIRKUK, Iraq, May 4 (Wire) - Gunmen attacked the village of Al-Mazraa.", "en")
+    assert (location.resolved_place, location.country_code, location.geonameid) == ("Al-Mazraa", "IRQ", None)
+
+
+def test_headline_cue_does_not_reach_the_dateline():
+    """The headline's "in Kirkuk village" is no cue for the dateline's KIRKUK under it."""
+    text = "Six killed in Kirkuk village\nKIRKUK, Iraq, May 4 - Gunmen attacked the town of Hawija."
+    assert _locate(text, "en").resolved_place == "Al Ḩawījah"
+
+
+def test_dateline_after_a_headline_is_read_as_a_town():
+    """«عمّان» folds like «عُمان» (Oman): a dateline names a town, here Amman."""
+    text = "الجيش يحبط محاولة تهريب\nعمّان - أعلن الجيش أن قواته اشتبكت مع مهربين"
+    location = _locate(text, "ar")
+    assert (location.resolved_place, location.country_code) == ("Amman", "JOR")

@@ -11,11 +11,23 @@ Rules, in order, for each event:
    city or site beats a province, which beats a country; then the first in the sentence.
    Names that are also common words (common_words.txt), and names that the actors stage marked
    as actors (a capital standing for its government, a country), count only after a cue.
+   Cues are read inside the sentence only (a headline's "in Kirkuk village" is no cue for the
+   dateline's "KIRKUK" below it). A name oriented by a direction after another place ("Harir
+   air base north of Erbil", «البعاج غربي نينوى», "X au nord d'Erbil") only orients it: the
+   place is the first name, counted as locative.
+   A withdrawal (RETREAT) reads "from", "de", «من» as a locative cue: "withdrew from Ain
+   al-Asad air base" happened there.
+   "the X area", "la région de X", «منطقة X» are cues that keep X a town when one exists;
+   "X province", "la province de X", «محافظة X» make X the province.
 2. A CONSULT visit ("visited Iraq", «زار العراق», "s'est rendu en Irak") is placed at the
    host's capital: the visited country's, or the first recipient's when no place is named.
-3. Otherwise the article's dateline ("BAGHDAD, Oct 14 (Wire) -", «بغداد - ») as a fallback:
+3. A phone-mode CONSULT is placed only where the sentence says a party was: a town after
+   "from", "depuis", «من» ("called from Paris"). A topic ("discussed the situation in Syria",
+   «بحث التطورات في سوريا», "la situation en Syrie") is not where a call happened, nor is the
+   dateline, so such a call gets no location.
+4. Otherwise the article's dateline ("BAGHDAD, Oct 14 (Wire) -", «بغداد - ») as a fallback:
    a report is usually filed where its statements were made.
-4. Otherwise no location.
+5. Otherwise no location.
 A name shared by several places resolves to the one whose country is named in the sentence,
 then in the article (actor mentions, dateline), then a capital, then the most populous.
 """
@@ -46,10 +58,19 @@ LOCATIVE_CUES = _word_set(
     " في قرب بالقرب عند داخل خارج حول ضواحي اطراف شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط"
 )
 PLACE_NOUNS = _word_set(
-    "city town village province governorate district region capital base camp"
-    " ville village province gouvernorat region localite capitale camp"
+    "city town village province governorate district region area zone capital base camp"
+    " ville village province gouvernorat region secteur localite capitale camp"
     " مدينه بلده قريه محافظه قضاء ناحيه منطقه العاصمه ولايه مخيم قاعده"
 )
+# "X north of Y": Y only orients X. Words allowed between the two names.
+DIRECTION_WORDS = _word_set(
+    "north south east west northeast northwest southeast southwest northern southern eastern"
+    " western nord sud est ouest شمال جنوب شرق غرب شمالي جنوبي شرقي غربي"
+)
+_ORIENTING_GAP = DIRECTION_WORDS | _word_set("of the a au de d du l km kilometres miles كم كلم كيلومترات")
+# Where a party to a call or a withdrawal was: "from Paris", «من قاعدة».
+SOURCE_CUES = _word_set("from depuis من")
+RETREAT_CUES = SOURCE_CUES | _word_set("de d du des")
 FILLERS = _word_set(
     "the of northern southern eastern western central restive key border disputed embattled"
     " de d du des la le l les ville"
@@ -68,9 +89,11 @@ VISIT_WORDS = _word_set(
 # Destination cues, which count as locative only in a visit sentence ("trip to Iraq").
 VISIT_DESTINATION_CUES = _word_set("to into الى")
 _LOCATIVE_PROCLITICS = frozenset({"ب", "وب", "فب", "ل", "ول", "فل"})
+_NOUN_PROCLITICS = ("ب", "ل")  # «بمنطقة» "in the area of", «لمحافظة» "of the province"
 _ARABIC_CONJUNCTIONS = ("و", "ف")
 _CUE_WINDOW = 48  # folded characters looked at before a name
 _DATELINE = re.compile(r"^\s*([^\n,(\-–—:]{2,40}?)\s*(?:,|\(|[-–—:])")
+_HEADLINE_LENGTH = 200  # a headline line above the dateline is shorter than this
 _WORD = re.compile(r"\w+")
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)")
 _SPECIFICITY = {"city": 0, "province": 1, "country": 2}
@@ -85,6 +108,29 @@ class Candidate:
     end: int
     locative: bool
     province_cue: bool
+    cue: str | None  # the cue word before the name, None when none (or only a proclitic)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What kind of event a sentence's places are read for."""
+
+    visit: bool  # a CONSULT visit: "visited Iraq", "trip to Iraq"
+    phone: bool  # a phone call: placed only where a party was ("from Paris")
+    cues: frozenset[str]  # the locative cues of this event
+
+    @classmethod
+    def of(cls, event: Event, sentence: str) -> Reading:
+        phone = event.event == "CONSULT" and "phone" in event.mode
+        visit = event.event == "CONSULT" and not phone and bool(_words(sentence) & VISIT_WORDS)
+        cues = LOCATIVE_CUES | PLACE_NOUNS
+        if visit:
+            cues |= VISIT_DESTINATION_CUES
+        if phone:
+            cues |= SOURCE_CUES
+        if event.event == "RETREAT":
+            cues |= RETREAT_CUES
+        return cls(visit, phone, cues)
 
 
 @functools.cache
@@ -128,44 +174,65 @@ class PlaceResolver:
         dateline: Location | None,
     ) -> Location | None:
         start, end = _event_span(article, event)
-        sentence = folded_slice(folded, start, end)
-        visit = event.event == "CONSULT" and bool(_words(sentence) & VISIT_WORDS)
+        sentence_start = _bisect(folded.offsets, start)
+        reading = Reading.of(event, folded.text[sentence_start : _bisect(folded.offsets, end)])
         candidates = [
             c
             for m in matches
             if start <= folded.span(m.start, m.end)[0] < end
-            and (c := self._candidate(article, folded, m, visit)) is not None
+            and (c := self._candidate(article, folded, m, reading, sentence_start)) is not None
         ]
-        if not candidates:
-            return self._visit_capital(event) if visit else dateline
-        best = min(candidates, key=lambda c: (not c.locative, _specificity(c), c.start))
+        if dateline is not None:
+            candidates = [_read_as_town(c) if c.start == dateline.start else c for c in candidates]
         sentence_countries = {
             p.country for c in candidates for p in c.match.places if p.resolution == "country"
         }
+        candidates = drop_orienting_names(candidates, folded.text)
+        if reading.phone:
+            return self._caller_place(article, candidates, frozenset(sentence_countries | context))
+        if not candidates:
+            return self._visit_capital(event) if reading.visit else dateline
+        best = min(candidates, key=lambda c: (not c.locative, _specificity(c), c.start))
         place = choose_place(best.match.places, best.province_cue, frozenset(sentence_countries), context)
-        if visit and place.resolution == "country" and place.country in self.gazetteer.capitals:
+        if reading.visit and place.resolution == "country" and place.country in self.gazetteer.capitals:
             place = self.gazetteer.capitals[place.country]
         return location_of(place, article.text[best.start : best.end], best.start, best.end)
 
-    def _candidate(self, article: Article, folded: Folded, match: NameMatch, visit: bool) -> Candidate | None:
+    def _candidate(
+        self, article: Article, folded: Folded, match: NameMatch, reading: Reading, sentence_start: int
+    ) -> Candidate | None:
         start, end = folded.span(match.start, match.end)
         written = article.text[start:end]
         if match.name in _NOT_PLACES or (_is_latin(written) and written.islower()):
             return None  # Latin names are capitalised: "nice", "hit" are words here
-        before = folded.text[max(0, match.start - len(match.proclitic) - _CUE_WINDOW) : match.start]
-        before = before[: len(before) - len(match.proclitic)] if match.proclitic else before
-        locative = match.proclitic in _LOCATIVE_PROCLITICS or _has_cue(before, visit)
+        name_start = match.start - len(match.proclitic)
+        before = folded.text[max(sentence_start, name_start - _CUE_WINDOW) : name_start]
+        cue = _cue(before, reading.cues, reading.visit)
+        locative = match.proclitic in _LOCATIVE_PROCLITICS or cue is not None
         if match.name in self.common_words:
-            strong = _has_cue(before, visit, STRONG_ARABIC_CUES) if _is_arabic(match.name) else locative
-            if not strong:
+            strong = _cue(before, STRONG_ARABIC_CUES, reading.visit) if _is_arabic(match.name) else cue
+            if strong is None:
                 return None
         if not locative and (_is_actor_mention(article, start, end) or _names_a_person(article.text, end)):
             return None
         after = folded.text[match.end : match.end + 16]
-        province_cue = _has_cue(before, False, PROVINCE_WORDS) or bool(
+        province_cue = _cue(before, PROVINCE_WORDS, False) is not None or bool(
             set(_WORD.findall(after)[:1]) & PROVINCE_WORDS
         )
-        return Candidate(match, start, end, locative, province_cue)
+        return Candidate(match, start, end, locative, province_cue, cue)
+
+    @staticmethod
+    def _caller_place(
+        article: Article, candidates: list[Candidate], countries: frozenset[str]
+    ) -> Location | None:
+        """A phone call's place: a town where a party was ("from Paris"), else none."""
+        for candidate in candidates:
+            if candidate.cue in SOURCE_CUES and _specificity(candidate) == _SPECIFICITY["city"]:
+                place = choose_place(candidate.match.places, False, countries, countries)
+                return location_of(
+                    place, article.text[candidate.start : candidate.end], candidate.start, candidate.end
+                )
+        return None
 
     def _visit_capital(self, event: Event) -> Location | None:
         """A visit with no place named: the first recipient country's capital."""
@@ -176,18 +243,30 @@ class PlaceResolver:
         return None
 
     def _dateline(self, article: Article, folded: Folded, matches: list[NameMatch]) -> Location | None:
-        found = _DATELINE.match(article.text[:60])
-        if found is None:
-            return None
-        first = next((m for m in matches if folded.span(m.start, m.end)[0] >= found.start(1)), None)
+        """The town of the dateline, on the first line or the one after a headline."""
+        headline_end = article.text.find("\n", 0, _HEADLINE_LENGTH)
+        for line_start in (0, *([headline_end + 1] if headline_end >= 0 else [])):
+            found = _DATELINE.match(article.text[line_start : line_start + 60])
+            if found is not None:
+                location = self._dateline_town(article, folded, matches, found, line_start)
+                if location is not None:
+                    return location
+        return None
+
+    def _dateline_town(
+        self, article: Article, folded: Folded, matches: list[NameMatch], found: re.Match[str], offset: int
+    ) -> Location | None:
+        name_start, name_end = found.start(1) + offset, found.end(1) + offset
+        first = next((m for m in matches if folded.span(m.start, m.end)[0] >= name_start), None)
         if first is None:
             return None
         start, end = folded.span(first.start, first.end)
-        if start != found.start(1) or end > found.end(1) or len(_WORD.findall(found.group(1))) > 4:
+        if start != name_start or end > name_end or len(_WORD.findall(found.group(1))) > 4:
             return None
-        place = choose_place(first.places, False, frozenset(), frozenset())
-        if place.resolution == "country":
-            return None
+        towns = tuple(p for p in first.places if p.resolution != "country")
+        if not towns:
+            return None  # a dateline names a town: «عمّان» is Amman, not Oman
+        place = choose_place(towns, False, frozenset(), frozenset())
         return location_of(place, article.text[start:end], start, end)
 
 
@@ -253,20 +332,35 @@ def _event_span(article: Article, event: Event) -> tuple[int, int]:
     return event.text_start, event.text_end
 
 
-def _has_cue(before: str, visit: bool, cues: frozenset[str] | None = None) -> bool:
-    """Whether the words before a name end with a cue (locative by default), skipping fillers."""
+def _cue(before: str, cues: frozenset[str], visit: bool) -> str | None:
+    """The cue that the words before a name end with, skipping fillers ("in the city of")."""
     for word in reversed(_WORD.findall(before)[-5:]):
-        bare = _strip_conjunction(word)
-        if cues is not None:
-            if bare in cues:
-                return True
-        elif bare in LOCATIVE_CUES or bare in PLACE_NOUNS or (visit and bare in VISIT_DESTINATION_CUES):
-            return True
-        if visit and bare in VISIT_WORDS:
-            return True
+        bare = _strip_proclitics(word)
+        if bare in cues or (visit and bare in VISIT_WORDS):
+            return bare
         if bare not in FILLERS:
-            return False
-    return False
+            return None
+    return None
+
+
+def drop_orienting_names(candidates: list[Candidate], folded: str) -> list[Candidate]:
+    """Drop a name that only orients the one before it: "Harir air base north of Erbil",
+    «البعاج غربي نينوى». The first name is then where it happened."""
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        previous = kept[-1] if kept else None
+        if previous is not None and _specificity(previous) != _SPECIFICITY["country"]:
+            gap = _WORD.findall(
+                folded[previous.match.end : candidate.match.start - len(candidate.match.proclitic)]
+            )
+            oriented = all(w in _ORIENTING_GAP or w.isdigit() for w in gap) and bool(
+                set(gap) & DIRECTION_WORDS
+            )
+            if oriented:
+                kept[-1] = replace(previous, locative=True)
+                continue
+        kept.append(candidate)
+    return kept
 
 
 def _names_a_person(text: str, end: int) -> bool:
@@ -290,8 +384,22 @@ def _strip_conjunction(word: str) -> str:
     return word
 
 
+def _strip_proclitics(word: str) -> str:
+    """«وفي» -> «في», «بمنطقه» -> «منطقه»: a conjunction, or "in"/"of" glued to a place noun."""
+    bare = _strip_conjunction(word)
+    if bare.startswith(_NOUN_PROCLITICS) and bare[1:] in PLACE_NOUNS:
+        return bare[1:]
+    return bare
+
+
 def _words(text: str) -> set[str]:
     return {_strip_conjunction(w) for w in _WORD.findall(text)}
+
+
+def _read_as_town(candidate: Candidate) -> Candidate:
+    """The dateline's name read as a town, as the dateline reads it (Amman, not Oman)."""
+    towns = tuple(p for p in candidate.match.places if p.resolution != "country")
+    return replace(candidate, match=replace(candidate.match, places=towns)) if towns else candidate
 
 
 def _specificity(candidate: Candidate) -> int:
