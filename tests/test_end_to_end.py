@@ -167,3 +167,15 @@ def test_one_event_from_two_languages_is_one_canonical_event(tmp_path):
     assert {s["language"] for s in records[0]["sources"]} == {"en", "fr"}
     mentions = CliRunner().invoke(cli, ["events", "--db", str(db), "--type", "CONSULT", "--mentions"])
     assert len(mentions.output.splitlines()) == 2
+
+
+def test_summary_says_reports_and_distinct_events():
+    from marsad.model import Summary
+    from marsad.store import StoreStats
+    from marsad.summary import format_summary
+
+    text = format_summary(
+        StoreStats(articles=3, events=5, canonical_events=4, event_types={"CONSULT": 5}), Summary()
+    )
+    assert "Events: 5 reports of 4 distinct events" in text
+    assert "CONSULT" in text
