@@ -13,8 +13,9 @@ _QUAD_MARK = {1: "+", 2: "#", 3: "-", 4: "x"}
 def format_summary(stats: StoreStats, run: Summary | None = None) -> str:
     """Readable text: what was stored, and what it says."""
     lines = [
-        f"Articles: {stats.articles}    Events: {stats.events} reports of {stats.canonical_events} distinct events"
-        f"    Failed inputs: {stats.failures}"
+        f"Articles: {stats.articles}    "
+        f"Events: {stats.events} reports of {stats.canonical_events} distinct events    "
+        f"Failed inputs: {stats.failures}"
     ]
     if run is not None and run.duplicate_articles:
         lines.append(f"({run.duplicate_articles} articles were already stored)")
