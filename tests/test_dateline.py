@@ -18,3 +18,8 @@ from marsad.dateline import dateline_end
 )
 def test_dateline_end(sentence, rest):
     assert sentence[dateline_end(sentence) :] == rest
+
+
+def test_a_parenthetical_aside_is_not_a_dateline():
+    sentence = "The minister - who arrived on Monday - said talks went well."
+    assert dateline_end(sentence) == 0

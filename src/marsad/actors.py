@@ -177,18 +177,8 @@ def _same_office(bare: str, earlier: str) -> bool:
 
 
 def _dateline_cut(sentence: Sentence) -> int:
-    """Where a dateline ("BAGHDAD, Oct 14 (Wire) - ") ends in one of the first sentences; else 0.
-
-    Only a capitalised first word, or up to three Arabic words, make a place: "The minister - who
-    ... - said" is no dateline, nor a headline run into the dateline."""
-    if sentence.index > 2:
-        return 0
-    cut = dateline_end(sentence.text)
-    place = re.split(r"\s[-–—]\s", sentence.text[:cut])[0].split()
-    first = place[0].strip(",") if place else ""
-    latin_caps = first.isupper() and len(first) > 1
-    arabic = bool(first) and "\u0600" <= first[0] <= "\u06ff" and len(place) <= 3  # not a headline
-    return cut if latin_caps or arabic else 0
+    """Where a dateline ends in one of the first sentences; else 0 (a dateline opens a story)."""
+    return dateline_end(sentence.text) if sentence.index <= 2 else 0
 
 
 _AFFILIATION = {
