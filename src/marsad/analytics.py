@@ -25,6 +25,7 @@ from typing import Any
 import pycountry
 
 from marsad.plover import QUAD_NAMES
+from marsad.store import report_conditions, set_conditions, where_sql
 
 # Actor codes that are not countries (standards.md 1.6): never drawn on the map.
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
@@ -34,7 +35,6 @@ SERIES_DIMENSIONS = {"quad": "e.quad_code", "type": "e.event", "language": "e.la
 _REPORTER_DIMENSIONS = ("language", "source")
 _SERIES_KEYS_SHOWN = 10  # sources beyond the busiest ten are grouped as "(other)"
 _ALIAS_SAMPLE = 2000  # aliases and offices are read from an actor's latest events only
-CANONICAL_SQL = "e.canonical_id = e.id"
 _CANONICAL_IDS = "SELECT id FROM events WHERE canonical_id = id"  # covered by events_aggregate
 _DYAD_SQL = (
     "e.id IN (SELECT a.event_id FROM event_actors a JOIN event_actors r"
@@ -80,42 +80,17 @@ class Series:
 
 def where_clause(flt: EventFilter) -> tuple[str, list[object]]:
     """SQL conditions over `events e` for a filter, with their parameters."""
-    clauses: list[str] = []
-    params: list[object] = []
-    what: dict[str, object] = {
-        "e.event = ?": flt.event_type,
-        "e.date >= ?": flt.since.isoformat() if flt.since else None,
-        "e.date <= ?": flt.until.isoformat() if flt.until else None,
-        "e.quad_code = ?": flt.quad,
-    }
-    _add_simple(clauses, params, what)
+    clauses, params = set_conditions(
+        {
+            "e.event = ?": flt.event_type,
+            "e.date >= ?": flt.since.isoformat() if flt.since else None,
+            "e.date <= ?": flt.until.isoformat() if flt.until else None,
+            "e.quad_code = ?": flt.quad,
+        }
+    )
     _add_actor_clauses(clauses, params, flt)
-    alias = "e" if flt.mentions else "m"
-    reported: list[str] = []
-    reported_params: list[object] = []
-    who: dict[str, object] = {
-        f"{alias}.language = ?": flt.language,
-        f"{alias}.source = ?": flt.source,
-        f"{alias}.story_id = ?": flt.story_id,
-        f"instr(lower({alias}.event_text), lower(?)) > 0": flt.text,
-    }
-    _add_simple(reported, reported_params, who)
-    if flt.mentions:
-        clauses += reported
-        params += reported_params
-    else:
-        clauses.append(CANONICAL_SQL)
-        if reported:
-            clauses.append(f"e.id IN (SELECT m.canonical_id FROM events m WHERE {' AND '.join(reported)})")
-            params += reported_params
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def _add_simple(clauses: list[str], params: list[object], conditions: dict[str, object]) -> None:
-    for clause, value in conditions.items():
-        if value is not None and value != "":
-            clauses.append(clause)
-            params.append(value)
+    reported = report_conditions(flt.language, flt.source, flt.story_id, flt.text)
+    return where_sql(clauses, params, reported, flt.mentions)
 
 
 def _add_actor_clauses(clauses: list[str], params: list[object], flt: EventFilter) -> None:

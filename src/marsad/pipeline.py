@@ -1,4 +1,6 @@
-"""The pipeline: read -> actors -> events -> dates -> places -> merge, one `Article` through pure stages.
+"""The pipeline: read -> actors -> events -> calibration -> dates -> places -> merge.
+
+One `Article` goes through pure stages.
 
 Stages are callables `Article -> Article`. Stateful stages (gazetteers, lexicons)
 are built once by their loader and reused for every article, in this process or
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.actors import load_actor_recognizer
+from marsad.calibration import load_calibration
 from marsad.dates import resolve_dates
 from marsad.dedup import merge_article_events
 from marsad.errors import InputError
@@ -66,6 +69,7 @@ def load_pipeline(gazetteer: Path | None = None) -> Pipeline:
         stages=(
             load_actor_recognizer(gazetteer),
             load_event_coder(),
+            load_calibration(),
             resolve_dates,
             load_place_resolver(),
             merge_article_events,

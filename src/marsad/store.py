@@ -17,7 +17,7 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -26,6 +26,7 @@ from marsad.dedup import Deduplicator
 from marsad.errors import StoreError
 from marsad.model import Article, Event, Failure, Source
 
+CANONICAL_SQL = "e.canonical_id = e.id"  # the events listed unless mentions are asked for
 _SOURCE_BATCH = 500  # canonical events whose sources one query fetches
 
 _MIGRATIONS: tuple[str, ...] = (
@@ -400,45 +401,53 @@ def open_store(path: str | Path = "marsad.db", *, dedup: Deduplicator | None = N
 def _where(query: EventQuery) -> tuple[str, list[object]]:
     """What happened (type, dates, actor) filters the listed record; who reported it (language,
     source, evidence text, article) filters canonical events by any of their mentions."""
-    clauses: list[str] = []
-    params: list[object] = []
-    what = {
-        "e.event = ?": query.event_type,
-        "e.date >= ?": _iso(query.since),
-        "e.date <= ?": _iso(query.until),
+    clauses, params = set_conditions(
+        {
+            "e.event = ?": query.event_type,
+            "e.date >= ?": _iso(query.since),
+            "e.date <= ?": _iso(query.until),
+            "e.id IN (SELECT event_id FROM event_actors WHERE code = ?)": (query.actor or "").upper(),
+        }
+    )
+    reported = report_conditions(query.language, query.source, query.story_id, query.text)
+    return where_sql(clauses, params, reported, query.mentions)
+
+
+def set_conditions(conditions: Mapping[str, object]) -> tuple[list[str], list[object]]:
+    """The SQL clauses whose value is set (not None, not ""), and their parameters."""
+    chosen = [(clause, value) for clause, value in conditions.items() if value is not None and value != ""]
+    return [c for c, _ in chosen], [v for _, v in chosen]
+
+
+def report_conditions(
+    language: str | None, source: str | None, story_id: str | None, text: str | None
+) -> dict[str, object]:
+    """Who reported an event, as clauses over the table alias `{alias}`."""
+    return {
+        "{alias}.language = ?": language,
+        "{alias}.source = ?": source,
+        "{alias}.story_id = ?": story_id,
+        "instr(lower({alias}.event_text), lower(?)) > 0": text,
     }
-    for clause, value in what.items():
-        if value:
-            clauses.append(clause)
-            params.append(value)
-    if query.actor:
-        clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE code = ?)")
-        params.append(query.actor.upper())
-    alias = "e" if query.mentions else "m"
-    reported, reported_params = _report_clauses(query, alias)
-    if query.mentions:
-        clauses += reported
-        params += reported_params
+
+
+def where_sql(
+    clauses: list[str], params: list[object], reported: Mapping[str, object], mentions: bool
+) -> tuple[str, list[object]]:
+    """A WHERE over `events e`: as listed (`mentions`), or canonical events any of whose mentions
+    match the reporting conditions."""
+    alias = "e" if mentions else "m"
+    by, by_params = set_conditions({k.format(alias=alias): v for k, v in reported.items()})
+    clauses, params = list(clauses), list(params)
+    if mentions:
+        clauses += by
+        params += by_params
     else:
-        clauses.append("e.canonical_id = e.id")
-        if reported:
-            clauses.append(f"e.id IN (SELECT m.canonical_id FROM events m WHERE {' AND '.join(reported)})")
-            params += reported_params
+        clauses.append(CANONICAL_SQL)
+        if by:
+            clauses.append(f"e.id IN (SELECT m.canonical_id FROM events m WHERE {' AND '.join(by)})")
+            params += by_params
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def _report_clauses(query: EventQuery, alias: str) -> tuple[list[str], list[object]]:
-    clauses: list[str] = []
-    params: list[object] = []
-    simple = {"language": query.language, "source": query.source, "story_id": query.story_id}
-    for column, value in simple.items():
-        if value:
-            clauses.append(f"{alias}.{column} = ?")
-            params.append(value)
-    if query.text:
-        clauses.append(f"instr(lower({alias}.event_text), lower(?)) > 0")
-        params.append(query.text)
-    return clauses, params
 
 
 def _marks(values: list[str]) -> str:

@@ -10,8 +10,10 @@ too, and among matched events the share with the right date (date and precision,
 overall and per language), the right sectors (actor and recipient sector sets), the
 right modes and the right place (`same_place`: the gold's geonameid, or its name and
 country when the gazetteer has no id for it), over every gold place and over the
-city-level ones. The coded articles are also stored in a fresh in-memory store, and
-`marsad.evaluate.clusters` scores how its deduplication groups the matched events.
+city-level ones. Confidence is checked for calibration: per confidence band, the events,
+their mean confidence and the share that matched, and the expected calibration error
+(`marsad.calibration.reliability`). The coded articles are also stored in a fresh
+in-memory store, and `marsad.evaluate.clusters` scores how its deduplication groups the matched events.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from marsad.calibration import reliability
 from marsad.errors import EvaluationError
 from marsad.evaluate.coding import Coder
 from marsad.evaluate.metrics import prf, ratio
@@ -64,6 +67,7 @@ class Coded:
     place: PlaceRef | None = None
     cluster: str = ""  # gold: the real-world event; predicted: ""
     event_id: str = ""  # predicted: the event's id, to find its canonical event in the store
+    confidence: float = 0.0  # predicted: the event's calibrated confidence
 
 
 Matcher = Callable[[Coded, Coded], bool]
@@ -155,9 +159,12 @@ def score_gold(
         "empty_stories_clean": ratio(len(empty - {p.story for p in in_empty}), len(empty)),
         "events_in_empty_stories": len(in_empty),
         "failures": failures,
-        "by_language": by_language,
     }
     matched = set(strict.values())
+    calibration = reliability([(p.confidence, i in matched) for i, p in enumerate(predicted)])
+    metrics["confidence_ece"] = calibration["ece"]
+    metrics["by_language"] = by_language
+    metrics["confidence_bands"] = calibration["bands"]
     predictions = [
         {
             "story": p.story,
@@ -166,6 +173,7 @@ def score_gold(
             "recipient": sorted(p.recipient),
             "date": p.date,
             "place": p.place.names[0] if p.place else None,
+            "confidence": p.confidence,
             "matched": i in matched,
         }
         for i, p in enumerate(predicted)
@@ -291,6 +299,7 @@ def _predicted_event(event: Event, article: Article, languages: dict[str, str]) 
         mode=frozenset(event.mode),
         place=_predicted_place(event.location),
         event_id=event.id,
+        confidence=event.confidence,
     )
 
 
