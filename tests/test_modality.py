@@ -49,3 +49,113 @@ def test_qa_block_runs_from_its_first_line_to_the_end():
     article = make_article("Intro.\nBody text.\nQ: What happened?\nA: Nothing.\nMore.", "en")
     assert qa_block_sentences(article, {}) == {2, 3, 4}
     assert qa_block_sentences(make_article("No questions here.\nNone.", "en"), {}) == set()
+
+
+def modality_of_event(sentence: str, language: str, event: str) -> Modality:
+    """The modality of the (first) trigger of `event` in the sentence."""
+    lexicon = load_lexicon()
+    text = fold_text(sentence)
+    trigger = next(m for m in lexicon.triggers.find(text, language) if m.entry.event == event)
+    return modality_of(trigger, lexicon.cues.find(text, language), text, 0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "event"),
+    [
+        ("The minister said Oman would help rebuild the port of Aden", "en", "AID"),
+        ("Officials announced that Kuwait would invest in Basra's refineries", "en", "COOPERATE"),
+        ("Le porte-parole a annoncé que l'ONU prolongerait sa mission au Liban", "fr", "COOPERATE"),
+        ("Le chef de la diplomatie a indiqué qu'il se rendrait jeudi à Beyrouth", "fr", "CONSULT"),
+        ("وأكد السفير أن حكومته ستواصل تدريب وحدات خفر السواحل", "ar", "COOPERATE"),
+    ],
+)
+def test_a_conditional_after_a_reporting_verb_is_a_promise(sentence, language, event):
+    assert modality_of_event(sentence, language, event) is Modality.FUTURE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "event"),
+    [
+        ("Oman would help rebuild the port if the war ended", "en", "AID"),
+        ("Le chef de la diplomatie se rendrait jeudi à Beyrouth, selon la presse", "fr", "CONSULT"),
+        ("Le porte-parole a annoncé que l'ONU pourrait prolonger sa mission", "fr", "COOPERATE"),
+    ],
+)
+def test_a_conditional_without_a_reporting_verb_stays_hypothetical(sentence, language, event):
+    assert modality_of_event(sentence, language, event) is Modality.DROPPED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "event"),
+    [
+        ("Lebanon has long complained about Israeli overflights", "en", "ACCUSE"),
+        ("Its navy has repeatedly clashed with smugglers", "en", "ASSAULT"),
+        ("The port city often sees protests in summer", "en", "PROTEST"),
+        ("Les miliciens assiègent toujours la ville", "fr", "COERCE"),
+        ("Les habitants manifestent souvent devant la préfecture", "fr", "PROTEST"),
+        ("ولا تزال الميليشيا تهاجم القرى الحدودية", "ar", "ASSAULT"),
+        ("وكثيرا ما تظاهر السكان أمام مبنى البلدية", "ar", "PROTEST"),
+    ],
+)
+def test_habitual_and_lasting_states_are_not_events(sentence, language, event):
+    assert modality_of_event(sentence, language, event) is Modality.DROPPED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "event"),
+    [
+        ("L'aviation a encore frappé une colonne de pick-up", "fr", "ASSAULT"),
+        ("Les rebelles ont attaqué encore une fois le poste frontière", "fr", "ASSAULT"),
+    ],
+)
+def test_encore_as_again_keeps_the_event(sentence, language, event):
+    assert modality_of_event(sentence, language, event) is Modality.FACT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "event"),
+    [
+        ("The embassy declined to comment on the expulsion", "en", "REJECT"),
+        ("Lebanon hosts about a million displaced Syrian refugees", "en", "CONSULT"),
+        ("Le Liban a accueilli des dizaines de milliers de réfugiés", "fr", "CONSULT"),
+        ("واستقبل المهرجان مئات الزوار من المحافظات", "ar", "CONSULT"),
+        ("ووصلت أمس قافلة تحمل أدوية إلى المخيم", "ar", "CONSULT"),
+        ("A convoy of forty trucks arrived in the camp", "en", "CONSULT"),
+    ],
+)
+def test_set_phrases_that_look_like_triggers_are_not_events(sentence, language, event):
+    assert modality_of_event(sentence, language, event) is Modality.DROPPED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("ولم تحدد الحكومتان حتى الآن موعدا لزيارة الرئيس المرتقبة", "ar"),
+        ("No date has been set for the president's visit to Tunis", "en"),
+    ],
+)
+def test_an_unannounced_plan_is_no_event_and_no_refusal(sentence, language):
+    assert modality_of_event(sentence, language, "CONSULT") is Modality.DROPPED
+
+
+def test_a_refused_promise_is_still_refused():
+    assert modality_of_event("The minister said Iraq would not withdraw its troops", "en", "RETREAT") in (
+        Modality.REFUSED,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "event"),
+    [
+        ("وأحيل الموظف إلى المحكمة بتهمة خطف طفل جاره", "ar", "ASSAULT"),
+        ("وناقش البرلمان قضية التعذيب في مراكز الاحتجاز", "ar", "ASSAULT"),
+        ("وضرب الوزير مثلا بتجربة الجزائر", "ar", "ASSAULT"),
+        ("Le gardien est accusé de torture sur des détenus", "fr", "ASSAULT"),
+    ],
+)
+def test_an_act_named_as_a_topic_or_in_an_idiom_is_not_news(sentence, language, event):
+    assert modality_of_event(sentence, language, event) is Modality.DROPPED
+
+
+def test_a_reported_attack_is_still_a_fact():
+    assert modality_of_event("وقال مصدر أمني إن مسلحين خطفوا سائقا أمس", "ar", "ASSAULT") is Modality.FACT

@@ -1,11 +1,14 @@
 """Modality: only facts and commitments become events.
 
-A trigger is dropped when a negation, hypothetical or opinion cue governs it, when
-its sentence is a question, or when the sentence sits in a machine-written Q&A
-block. A future cue (or the Arabic future prefix س) makes it a promise, which the
-coder turns into AGREE for cooperative types (PLOVER: future CONSULT, SUPPORT,
-COOPERATE and AID are AGREE). Cues come from `cues.tsv`; each has a window in
-words before the trigger (0: anywhere in the sentence; negative: after it).
+A trigger is dropped when a negation, hypothetical, opinion or habitual cue governs it,
+when a set phrase covers it ("declined to comment", "hosts refugees"), when its sentence
+is a question, or when the sentence sits in a machine-written Q&A block. A future cue
+(or the Arabic future prefix س) makes it a promise, which the coder turns into AGREE
+for cooperative types (PLOVER: future CONSULT, SUPPORT, COOPERATE and AID are AGREE).
+A conditional in the complement of a reporting verb ("said Jordan would help",
+"a annoncé qu'elle prolongerait", «أكد أن بلاده ستواصل») is a promise, not a hypothesis.
+Cues come from `cues.tsv`; each has a window in words before the trigger (0: anywhere
+in the sentence; negative: after it; habitual cues count on both sides).
 """
 
 from __future__ import annotations
@@ -26,11 +29,23 @@ class Modality(Enum):
     REFUSED = "refused"  # a negated promise: "will not release", «لن ينسحب»
 
 
-DROPPING_KINDS = frozenset({"negation", "hypothetical", "opinion"})
+DROPPING_KINDS = frozenset({"negation", "hypothetical", "opinion", "habitual", "topic"})
+# A reporting verb's complement starts within this many words of it ("said on Monday that Jordan would").
+REPORT_WINDOW_WORDS = 10
 
 # "Q:", "A :", "Question:", "Réponse :", «س:», «ج:» at the start of a sentence (folded text).
 _QA_LINE = re.compile(r"^\W{0,3}(q|a|r|question|answer|reponse|س|ج|سوال|جواب)\s?[:：]")
 _QA_HEADING_MAX_WORDS = 8
+# French conditionnel (prolongerait, se rendraient); modals stay hypothetical (pourrait, devrait),
+# and nouns in -trait are not verbs (retrait, portrait) unless -ttrait (permettrait).
+_FR_CONDITIONAL_ENDINGS = ("rait", "raient")
+_FR_NOT_CONDITIONAL = frozenset(
+    {"pourrait", "pourraient", "devrait", "devraient", "faudrait", "aurait", "auraient", "voudrait"}
+)
+# Arabic future prefix on a present verb (ستواصل، سيعمل، سنقدم); nouns that start the same way.
+_AR_FUTURE_PREFIXES = ("سي", "ست", "سن")
+_AR_NOT_FUTURE = ("سيا", "سيطر", "سينا", "سيره", "ستار", "سنو", "سنين", "سيول", "ستين", "سيد")
+_AR_CONJUNCTIONS = ("و", "ف")
 
 
 def is_question(folded_sentence: str) -> bool:
@@ -55,28 +70,107 @@ def modality_of(
     trigger: Match[Trigger], cues: Sequence[Match[Cue]], text: str, clause_start: int
 ) -> Modality:
     """The modality of one trigger given the cues of its sentence (folded offsets)."""
-    kinds = {"future"} if trigger.future_clitic else set()
+    if any(_covers(cue, trigger) for cue in cues):
+        return Modality.DROPPED
+    reported = _reported_commitment(trigger, cues, text)
+    kinds = {"future"} if trigger.future_clitic or reported else set()
+    if not reported and _conditional_trigger(trigger, text):
+        kinds.add("hypothetical")  # "le ministre se rendrait à Damas": hearsay, not a fact
     for cue in cues:
         if cue.entry.kind in DROPPING_KINDS | {"future"} and _governs(cue, trigger, text, clause_start):
+            if reported and cue.entry.value == "conditional":
+                continue  # "said it would send": the reported promise, not a hypothesis
             kinds.add(cue.entry.kind)
-    if "hypothetical" in kinds or "opinion" in kinds:
+    if kinds & {"hypothetical", "opinion", "habitual", "topic"}:
         return Modality.DROPPED
     if "negation" in kinds:
-        return Modality.REFUSED if "future" in kinds or _refusing(cues, trigger) else Modality.DROPPED
+        return Modality.REFUSED if _refusal(cues, trigger, text, clause_start, kinds) else Modality.DROPPED
     return Modality.FUTURE if "future" in kinds else Modality.FACT
 
 
-def _refusing(cues: Sequence[Match[Cue]], trigger: Match[Trigger]) -> bool:
-    """«لن» is a future negation on its own."""
-    return any(c.entry.value == "future" and c.end <= trigger.start for c in cues)
+def _covers(cue: Match[Cue], trigger: Match[Trigger]) -> bool:
+    """A set phrase whose head holds the trigger ("declined to say", "hosts ... refugees").
+
+    With value `tail` the trigger is the phrase's last word ("the convoy ... arrived in").
+    """
+    if cue.entry.kind != "idiom":
+        return False
+    if cue.entry.value == "tail":
+        return cue.head_end <= trigger.start < cue.end
+    return cue.start <= trigger.start < cue.head_end
+
+
+def _refusal(
+    cues: Sequence[Match[Cue]], trigger: Match[Trigger], text: str, clause_start: int, kinds: set[str]
+) -> bool:
+    """A negated promise ("will not withdraw", «لن»), not a denial or an unannounced plan."""
+    negations = [c for c in cues if c.entry.kind == "negation" and _governs(c, trigger, text, clause_start)]
+    if any(c.entry.value == "denial" for c in negations):
+        return False  # "did not announce a date for the expected visit": no event at all
+    return "future" in kinds or any(c.entry.value == "future" and c.end <= trigger.start for c in cues)
+
+
+def _reported_commitment(trigger: Match[Trigger], cues: Sequence[Match[Cue]], text: str) -> bool:
+    """A future or conditional verb between a reporting verb and the trigger ("said X would help")."""
+    for cue in cues:
+        if cue.entry.kind != "report" or cue.end > trigger.start:
+            continue
+        if text.count(" ", cue.end, trigger.start) > REPORT_WINDOW_WORDS:
+            continue
+        if any(c.entry.value == "conditional" and cue.end <= c.start < trigger.head_end for c in cues):
+            return True
+        words = text[cue.end : _word_end(text, trigger.head_end)].split()
+        if any(_future_verb(word, trigger.entry.language) for word in words):
+            return True
+    return False
+
+
+def _conditional_trigger(trigger: Match[Trigger], text: str) -> bool:
+    """A French trigger in the conditionnel, outside any reported speech."""
+    words = text[trigger.start : _word_end(text, trigger.head_end)].split()
+    return trigger.entry.language == "fr" and any(_future_verb(w, "fr") for w in words)
+
+
+def _word_end(text: str, position: int) -> int:
+    """The end of the word `position` falls in ("prolong*" matched in "prolongerait")."""
+    while position < len(text) and (text[position].isalnum() or text[position] == "_"):
+        position += 1
+    return position
+
+
+def _future_verb(word: str, language: str) -> bool:
+    """A conditional (fr) or future-prefixed (ar) verb form; English uses the "would" cue."""
+    word = word.strip(".,;:!?\"'«»()")
+    if language == "fr":
+        word = word.rpartition("'")[2]
+        if word in _FR_NOT_CONDITIONAL or (word.endswith("trait") and not word.endswith("ttrait")):
+            return False
+        return len(word) > 5 and word.endswith(_FR_CONDITIONAL_ENDINGS)
+    if language == "ar":
+        if word.startswith(_AR_CONJUNCTIONS) and len(word) > 5:
+            word = word[1:]
+        return word == "سوف" or (
+            len(word) >= 5 and word.startswith(_AR_FUTURE_PREFIXES) and not word.startswith(_AR_NOT_FUTURE)
+        )
+    return False
 
 
 def _governs(cue: Match[Cue], trigger: Match[Trigger], text: str, clause_start: int) -> bool:
     window = cue.entry.window
     if window == 0:
         return True
-    if window < 0:  # after the trigger: French "ne ... pas"
+    if cue.entry.kind == "habitual" and window > 0:  # "has long complained", "clashed repeatedly"
+        return _words_between(cue, trigger, text) < window
+    if window < 0:  # after the trigger: French "ne ... pas", "contrôlent encore"
         return cue.start >= trigger.head_end and text.count(" ", trigger.head_end, cue.start) <= -window
-    if cue.end > trigger.start or cue.start < clause_start:
+    if cue.end > trigger.start or (cue.start < clause_start and cue.entry.value != "denial"):
         return False
     return text.count(" ", cue.end, trigger.start) < window
+
+
+def _words_between(cue: Match[Cue], trigger: Match[Trigger], text: str) -> int:
+    if cue.end <= trigger.start:
+        return text.count(" ", cue.end, trigger.start)
+    if cue.start >= trigger.head_end:
+        return text.count(" ", trigger.head_end, cue.start)
+    return 0
