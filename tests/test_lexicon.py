@@ -58,3 +58,21 @@ def test_shipped_lexicon_is_valid_and_covers_every_type_in_every_language():
     for language in ("ar", "en", "fr"):
         types = {t.event for t in lexicon.trigger_rows if t.language == language}
         assert types == set(plover.EVENT_TYPES), language
+
+
+def test_trigger_form_marks_masdars_and_verbs():
+    lexicon = load_lexicon()
+    forms = {(t.phrase.head, t.event): t.noun for t in lexicon.trigger_rows if t.language == "ar" and t.form}
+    assert forms[(fold_text("مظاهرة"), "PROTEST")] is True
+    assert forms[(fold_text("اختطاف"), "ASSAULT")] is True
+    assert forms[(fold_text("فجروا"), "ASSAULT")] is False  # a verb on a nominal-direction row
+
+
+def test_occurrence_cues_name_the_types_whose_nouns_need_them():
+    assert load_lexicon().reported_only == frozenset({("ar", "ASSAULT"), ("ar", "PROTEST")})
+
+
+def test_strike_is_matched_as_a_verb_not_as_the_noun_blow():
+    lexicon = load_lexicon()
+    heads = [m.entry.phrase.head for m in lexicon.triggers.find(fold_text("تلقى الحزب ضربة سياسية"), "ar")]
+    assert fold_text("ضرب") not in heads

@@ -159,3 +159,85 @@ def test_an_act_named_as_a_topic_or_in_an_idiom_is_not_news(sentence, language, 
 
 def test_a_reported_attack_is_still_a_fact():
     assert modality_of_event("وقال مصدر أمني إن مسلحين خطفوا سائقا أمس", "ar", "ASSAULT") is Modality.FACT
+
+
+def triggers_kept(sentence: str, language: str, event: str) -> list[str]:
+    """The heads of the triggers of `event` that modality keeps (fact or promise)."""
+    lexicon = load_lexicon()
+    text = fold_text(sentence)
+    cues = lexicon.cues.find(text, language)
+    return [
+        m.entry.phrase.head
+        for m in lexicon.triggers.find(text, language)
+        if m.entry.event == event and modality_of(m, cues, text, 0) is not Modality.DROPPED
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("وتناولت الدراسة ظاهرة الاختطاف في المدن الكبرى", "ASSAULT"),
+        ("ويعرض الفيلم قصة اغتيال زعيم قديم", "ASSAULT"),
+        ("وتحدث الكاتب عن التفجير في مقالته الأسبوعية", "ASSAULT"),
+        ("وطالب النائب بمحاسبة المسؤولين عن قتل المدنيين", "ASSAULT"),
+        ("وتحدث المتظاهرون إلى الصحافيين عن مطالبهم", "PROTEST"),
+        ("وناقش المجلس حق المظاهرة في الدستور الجديد", "PROTEST"),
+    ],
+)
+def test_a_noun_trigger_with_no_sign_of_occurrence_is_a_topic(sentence, event):
+    assert triggers_kept(sentence, "ar", event) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("وأسفر الهجوم عن سقوط خمسة قتلى في السوق", "ASSAULT"),
+        ("ووقع الانفجار قرب مركز للشرطة صباح اليوم", "ASSAULT"),
+        ("وتعرض الصحافي للاختطاف أمس على طريق المطار", "ASSAULT"),
+        ("ونفذت الطائرات غارة على موقع للمسلحين", "ASSAULT"),
+        ("وخرجت مظاهرة حاشدة في وسط العاصمة", "PROTEST"),
+        ("ونظم الطلاب مسيرة أمام مبنى الجامعة", "PROTEST"),
+    ],
+)
+def test_a_noun_trigger_reported_as_happening_is_kept(sentence, event):
+    assert triggers_kept(sentence, "ar", event) != []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event", "head"),
+    [
+        ("وتجمع مئات المحتجين أمام مقر الحكومة", "PROTEST", "تجمع"),
+        ("واحتشد آلاف المتظاهرين في الساحة الرئيسية", "PROTEST", "احتشد"),
+        ("وتجمهر السكان أمام مبنى البلدية", "PROTEST", "تجمهر"),
+        ("وضرب الحارس السجين بعصا غليظة", "ASSAULT", "ضرب"),
+    ],
+)
+def test_verbs_that_report_the_act_fire_alone(sentence, event, head):
+    assert head in triggers_kept(sentence, "ar", event)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وتلقى الاقتصاد ضربة قوية من ارتفاع الأسعار",
+        "وضربت العاصفة الثلجية المناطق الشمالية",
+        "واعتصمت الحكومة بالصمت إزاء الاتهامات",
+    ],
+)
+def test_strike_nouns_storms_and_silence_are_not_attacks_or_protests(sentence):
+    assert triggers_kept(sentence, "ar", "ASSAULT") == [] and triggers_kept(sentence, "ar", "PROTEST") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "event"),
+    [
+        ("The study looked at the history of the attack on the embassy", "en", "ASSAULT"),
+        ("L'article revient sur l'attentat contre l'ambassade", "fr", "ASSAULT"),
+    ],
+)
+def test_english_and_french_nouns_need_no_occurrence_cue(sentence, language, event):
+    # Occurrence cues exist only for Arabic: other languages keep their behaviour.
+    lexicon = load_lexicon()
+    assert all(lang == "ar" for lang, _ in lexicon.reported_only)
+    text = fold_text(sentence)
+    assert any(m.entry.event == event for m in lexicon.triggers.find(text, language))

@@ -35,6 +35,7 @@ TAIL_WINDOW_WORDS = 6
 # Arabic puts the whole subject between verb and object («تلقى <title and name>، يوم <day>، اتصالا»).
 TAIL_WINDOW_WORDS_AR = 12
 DIRECTIONS = frozenset({"active", "passive", "host", "nominal"})
+FORMS = frozenset({"", "noun", "verb"})
 
 # Arabic clitics that may sit in front of a lexicon word inside the same written word.
 _ARABIC_PROCLITICS = frozenset(
@@ -73,6 +74,12 @@ class Trigger:
     mode: str
     direction: str  # active, passive, host or nominal (see marsad.direction)
     weight: float  # trigger strength in [0, 1]: how reliably the phrase means the event
+    # "noun" (a masdar: «اختطاف», «مظاهرة»), "verb", or "" (noun when the direction is nominal).
+    form: str = ""
+
+    @property
+    def noun(self) -> bool:
+        return self.form == "noun" or (self.form != "verb" and self.direction == "nominal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +88,8 @@ class Cue:
 
     language: str
     phrase: Phrase
-    kind: str  # negation, hypothetical, opinion, future, qa, context, mode
-    value: str  # context name, or EVENT:mode for mode cues; "" otherwise
+    kind: str  # negation, hypothetical, opinion, future, qa, context, mode, occurrence, ...
+    value: str  # context name, EVENT:mode for mode cues, EVENT for occurrence cues; "" otherwise
     window: int  # words before the trigger in which the cue counts; 0: the whole sentence
 
 
@@ -202,6 +209,8 @@ def read_triggers(name: str) -> list[Trigger]:
     for row in _rows(name):
         if row["direction"] not in DIRECTIONS:
             raise ValueError(f"{name}: unknown direction {row['direction']!r} for {row['pattern']!r}")
+        if row.get("form", "") not in FORMS:
+            raise ValueError(f"{name}: unknown form {row['form']!r} for {row['pattern']!r}")
         triggers.append(
             Trigger(
                 language=row["language"],
@@ -210,6 +219,7 @@ def read_triggers(name: str) -> list[Trigger]:
                 mode=row["mode"],
                 direction=row["direction"],
                 weight=float(row["weight"] or 0.8),
+                form=row.get("form", ""),
             )
         )
     return triggers
@@ -239,6 +249,8 @@ class Lexicon:
     triggers: PhraseIndex[Trigger]
     cues: PhraseIndex[Cue]
     trigger_rows: tuple[Trigger, ...]
+    # (language, event) pairs whose noun triggers need an occurrence cue near them (marsad.modality).
+    reported_only: frozenset[tuple[str, str]] = frozenset()
 
 
 @functools.cache
@@ -251,4 +263,5 @@ def load_lexicon() -> Lexicon:
         triggers=PhraseIndex((t.language, t.phrase, t) for t in triggers),
         cues=PhraseIndex((c.language, c.phrase, c) for c in cues),
         trigger_rows=tuple(triggers),
+        reported_only=frozenset((c.language, c.value) for c in cues if c.kind == "occurrence"),
     )

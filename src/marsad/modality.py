@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from enum import Enum
 
-from marsad.lexicon import Cue, Match, Trigger
+from marsad.lexicon import Cue, Match, Trigger, is_word_char, load_lexicon
 from marsad.model import Article
 from marsad.normalize import fold_text
 
@@ -46,6 +46,13 @@ _FR_NOT_CONDITIONAL = frozenset(
 _AR_FUTURE_PREFIXES = ("سي", "ست", "سن")
 _AR_NOT_FUTURE = ("سيا", "سيطر", "سينا", "سيره", "ستار", "سنو", "سنين", "سيول", "ستين", "سيد")
 _AR_CONJUNCTIONS = ("و", "ف")
+# Words that make the next Arabic verb-looking trigger a masdar: «أدى إلى قتل», «عمليات خطف».
+_AR_NOUN_GOVERNORS = frozenset(
+    {
+        "الي", "في", "عن", "علي", "من", "بعد", "قبل", "اثر", "اثناء", "خلال", "عمليات", "عمليه",
+        "اعمال", "حوادث", "حادث", "حادثه", "محاوله", "محاولات", "جريمه", "جرائم", "مثل", "بين",
+    }
+)  # fmt: skip
 
 
 def is_question(folded_sentence: str) -> bool:
@@ -70,7 +77,7 @@ def modality_of(
     trigger: Match[Trigger], cues: Sequence[Match[Cue]], text: str, clause_start: int
 ) -> Modality:
     """The modality of one trigger given the cues of its sentence (folded offsets)."""
-    if any(_covers(cue, trigger) for cue in cues):
+    if any(_covers(cue, trigger) for cue in cues) or _unreported_act(trigger, cues, text):
         return Modality.DROPPED
     reported = _reported_commitment(trigger, cues, text)
     kinds = {"future"} if trigger.future_clitic or reported else set()
@@ -98,6 +105,50 @@ def _covers(cue: Match[Cue], trigger: Match[Trigger]) -> bool:
     if cue.entry.value == "tail":
         return cue.head_end <= trigger.start < cue.end
     return cue.start <= trigger.start < cue.head_end
+
+
+def _unreported_act(trigger: Match[Trigger], cues: Sequence[Match[Cue]], text: str) -> bool:
+    """A noun trigger with no sign near it that the act happened: a topic, not news.
+
+    «اغتيال», «مظاهرة», «بقتل» name an act; only an occurrence cue of the same type near
+    them reports one: an occurrence verb («وقع», «شن», «خرج»), a casualty count («قتيلا»),
+    a target right after it («غارة على»), or a condemnation of it («أدان القصف»: the
+    project codes the condemned act too, see marsad.antecedents).
+    Only for the languages and types that `cues.tsv` gives occurrence cues.
+    """
+    entry = trigger.entry
+    if (entry.language, entry.event) not in load_lexicon().reported_only:
+        return False
+    if not _reads_as_noun(trigger, text):
+        return False
+    return not any(
+        cue.entry.kind == "occurrence" and cue.entry.value == entry.event and _near(cue, trigger, text)
+        for cue in cues
+    )
+
+
+def _near(cue: Match[Cue], trigger: Match[Trigger], text: str) -> bool:
+    """Within the cue's window: either side, or only after the trigger when negative («غارة على»)."""
+    window = cue.entry.window
+    if window < 0:
+        return cue.start >= trigger.head_end and text.count(" ", trigger.head_end, cue.start) <= -window
+    return window == 0 or _words_between(cue, trigger, text) < window
+
+
+def _reads_as_noun(trigger: Match[Trigger], text: str) -> bool:
+    """A noun row, or (ar) a verb form read as a masdar: «القتل», «بقتل», «إلى خطف»."""
+    entry = trigger.entry
+    if entry.noun or trigger.definite:
+        return True
+    if entry.language != "ar" or entry.form == "verb":
+        return False
+    word_start = trigger.start
+    while word_start > 0 and is_word_char(text[word_start - 1]):
+        word_start -= 1
+    if any(letter in text[word_start : trigger.start] for letter in "بل"):
+        return True  # a bound preposition: «بقتل», «لخطف»
+    previous = text[:word_start].split()[-1:]
+    return bool(previous) and previous[0] in _AR_NOUN_GOVERNORS
 
 
 def _refusal(
