@@ -187,9 +187,16 @@ CASES = [
     ("fr", "La Turquie a menacé l'Irak de représailles.", "THREATEN", ["TUR"], ["IRQ"], ""),
     ("ar", "هددت تركيا العراق بعملية عسكرية", "THREATEN", ["TUR"], ["IRQ"], ""),
     # PROTEST
-    ("en", "Hundreds of students protested outside the ministry.", "PROTEST", ["IRQ"], [], "demo"),
-    ("fr", "Des milliers des étudiants ont manifesté devant le ministère.", "PROTEST", ["IRQ"], [], "demo"),
-    ("ar", "تظاهر مئات طلاب أمام الوزارة", "PROTEST", ["IRQ"], [], "demo"),
+    ("en", "Hundreds of students protested outside the ministry.", "PROTEST", ["IRQ"], ["IRQ"], "demo"),
+    (
+        "fr",
+        "Des milliers des étudiants ont manifesté devant le ministère.",
+        "PROTEST",
+        ["IRQ"],
+        ["IRQ"],
+        "demo",
+    ),
+    ("ar", "تظاهر مئات طلاب أمام الوزارة", "PROTEST", ["IRQ"], ["IRQ"], "demo"),
     # SANCTION
     ("en", "The US imposed new sanctions on Iran.", "SANCTION", ["USA"], ["IRN"], "discontinue"),
     ("en", "Iraq expelled the Turkish ambassador.", "SANCTION", ["IRQ"], ["TUR"], "expel"),
@@ -318,7 +325,7 @@ def test_negation_questions_conditions_and_opinion_yield_no_event(language, sent
     [
         ("en", "The French minister will visit Baghdad next week.", ["FRA"], ["IRQ"]),
         ("en", "Turkey plans to send aid to Syria.", ["TUR"], ["SYR"]),
-        ("fr", "Le ministre français se rendra à Bagdad la semaine prochaine.", ["FRA"], []),
+        ("fr", "Le ministre français se rendra à Bagdad la semaine prochaine.", ["FRA"], ["IRQ"]),
         ("ar", "سيزور الرئيس الفرنسي العراق الشهر المقبل", ["FRA"], ["IRQ"]),
     ],
 )
@@ -463,6 +470,27 @@ def test_the_two_sides_are_the_meeting_participants(language, text):
     assert later and sorted(codes(later[0].actor)) == ["FRA", "IRQ"] and later[0].recipient == ()
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The Iraqi president met the French minister in Baghdad.\nThe two ministers discussed security.",
+        ),
+        (
+            "fr",
+            "Le président irakien a rencontré le ministre français.\n"
+            "Les deux ministres ont discuté de la sécurité.",
+        ),
+        ("ar", "التقى الرئيس العراقي نظيره الفرنسي في بغداد\nوبحث الجانبان الأوضاع الأمنية"),
+    ],
+)
+def test_the_two_sides_discussing_is_the_meeting_already_coded(language, text):
+    events = code(text, language)
+    assert [e.event for e in events] == ["CONSULT"]
+    assert events[0].sentence_index == 0
+
+
 def test_negated_meeting_covers_the_restated_visit():
     assert code("The French minister did not meet the Iraqi president during the visit.", "en") == ()
 
@@ -557,3 +585,16 @@ def test_arabic_genitive_after_masdar_is_the_victim_not_the_actor():
     # «غارة تركية»: a relational adjective after the noun still names the agent.
     found = [e for e in code("غارة جوية التركي على داعش", "ar") if e.event == "ASSAULT"]
     assert found and codes(found[0].actor) == ["TUR"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Hundreds of students demanded more jobs on Sunday."),
+        ("fr", "Des milliers des étudiants ont réclamé des emplois dimanche."),
+        ("ar", "وطالب طلاب بتوفير فرص عمل"),
+    ],
+)
+def test_civilians_demand_with_no_addressee_goes_to_their_government(language, text):
+    (event,) = [e for e in code(text, language) if e.event == "REQUEST"]
+    assert [(e.code, e.sector) for e in event.recipient] == [("IRQ", "GOV")]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.model import Mention
 from marsad.normalize import Folded, fold_text
@@ -76,6 +76,8 @@ _AGENT_WORDS = _folded_tuples(_AGENT_WORDS)
 _TARGET_WORDS = _folded_tuples(_TARGET_WORDS)
 _BETWEEN_WORDS = _folded_tuples(_BETWEEN_WORDS)
 _COORDINATORS = frozenset({"", ",", "and", "et", "و", ", and", "as well as", "ainsi que", "&"})
+# "la Turquie et la Syrie" when the mention leaves out its article: "et la" is "et".
+_GAP_DETERMINER = re.compile(r"^(\s*(?:and|et|, and))\s+(?:the|la|le|les|l')\s*$")
 _VERB_COORDINATORS = frozenset({"and", "et", "و", ", and", "then", "puis", "ثم", "،", ","})
 _CLAUSE_BREAK = re.compile(
     r"[;:]|\b(?:but|while|whereas|although|mais|tandis que|alors que|bien que)\b"
@@ -212,10 +214,17 @@ def assign_roles(
     bounds: tuple[int, int],
     language: str,
     inherited: tuple[Mention, ...] = (),
+    addressed: bool = False,
 ) -> Roles:
-    """Actor and recipient mentions of one trigger (see the module docstring)."""
+    """Actor and recipient mentions of one trigger (see the module docstring).
+
+    `addressed`: the trigger is said to someone ("a demandé à Téhéran de"), so a capital right
+    after it is the addressee, not a place.
+    """
     left_bound, right_bound = bounds
     in_clause = [p for p in placed if p.start >= left_bound and p.end <= right_bound]
+    if addressed:
+        in_clause = [_addressee(text, p, span) for p in in_clause]
     place = next((p.mention for p in in_clause if p.place), None)
     participants = [p for p in in_clause if not p.place]
     # A prepositional object ("a drone strike on X killed ...") is not the next verb's subject.
@@ -268,6 +277,14 @@ def _verbal(
     return Roles((), (), "none")
 
 
+def _addressee(text: str, placed: Placed, span: Span) -> Placed:
+    """A capital one preposition after a verb of saying is who it was said to."""
+    after_trigger = placed.mention.kind == "capital" and span.end <= placed.start
+    if placed.place and after_trigger and len(text[span.end : placed.start].split()) <= 1:
+        return replace(placed, place=False)
+    return placed
+
+
 def _other_party(objects: list[list[Placed]], subject: list[Placed]) -> list[Placed]:
     """The first object group that is not the subject's own country ("X said France would train Y")."""
     own = {p.mention.entity.code for p in subject} - {""}
@@ -293,8 +310,10 @@ def _nominal(
     between = [p for p in right if p.between]
     if between:  # "clashes between X and Y": a two-sided event, everyone is actor
         return Roles(_mentions(_group(text, right, right.index(between[0]), step=1)), (), "between")
-    agents = next((g for g in groups if g[0].agent), [])
-    targets = next((g for g in groups if g[0].target), [])
+    # «مقتل أربعة من أهالي القرية»: a count before «من» makes it partitive: victims, not agents.
+    partitive = next((g for g in groups if g[0].agent and _partitive(text, g[0])), [])
+    agents = next((g for g in groups if g[0].agent and g is not partitive), [])
+    targets = next((g for g in groups if g[0].target), partitive)
     if agents:
         return Roles(_mentions(agents), _mentions(targets), "agent")
     first = groups[0] if groups else []
@@ -315,8 +334,44 @@ def _nominal(
     return Roles((), _mentions(targets), "none")
 
 
+_COUNT_WORDS = frozenset(
+    fold_text(w)
+    for w in (
+        "اثنين",
+        "اثنان",
+        "ثلاثة",
+        "أربعة",
+        "خمسة",
+        "ستة",
+        "سبعة",
+        "ثمانية",
+        "تسعة",
+        "عشرة",
+        "عشرات",
+        "مئات",
+        "آلاف",
+        "عدد",
+        "بعض",
+        "أحد",
+        "إحدى",
+    )
+)
+
+
+def _partitive(text: str, first: Placed) -> bool:
+    """«أربعة من», «عدد من», «12 من»: a count before a bare «من» ("four of")."""
+    words = _words_before(text, first.start).split()
+    return words[-1:] == ["من"] and len(words) >= 2 and (words[-2] in _COUNT_WORDS or words[-2].isdigit())
+
+
 def _nisba(text: str, first: Placed) -> bool:
-    """An Arabic relational adjective («إسرائيلية», «الأمريكي»): the modifier names the agent."""
+    """An Arabic relational adjective («إسرائيلية», «الأمريكي»): the modifier names the agent.
+
+    It names a country or a group: an uncoded noun ending the same way («أهالي», «مدنيين»)
+    is the victim in the genitive («مقتل أربعة من أهالي القرية»).
+    """
+    if not first.mention.entity.code:
+        return False
     word = text[first.start : first.end].split(" ")[0]
     return word.endswith(_NISBA_ENDINGS)
 
@@ -350,14 +405,33 @@ def _group(text: str, placed: Sequence[Placed], anchor: int, step: int) -> list[
 
 
 def _joined(text: str, first: Placed, second: Placed) -> bool:
-    gap = text[first.end : second.start].strip()
+    # "Kurdistan Workers' Party (PKK) militants": brackets around an acronym join like adjacency.
+    gap = _GAP_DETERMINER.sub(r"\1", text[first.end : second.start]).strip().strip("()").strip()
+    if gap in _MEMBER_OF:
+        return _member_of(first, second)
+    if _APPOSITION.match(gap):
+        return not second.mention.entity.code  # "Kataib Hezbollah, an armed faction": one participant
     if gap not in _COORDINATORS:
         return False
     if gap:
         return True
-    # Bare adjacency joins a role and its holder, not two different countries (VSO object).
-    codes = {first.mention.entity.code, second.mention.entity.code} - {""}
-    return len(codes) <= 1
+    # Bare adjacency joins a role and its holder, not two different countries or sectors:
+    # «وطالب المتظاهرون الحكومة» is a VSO subject and its object.
+    one, two = first.mention.entity, second.mention.entity
+    codes = {one.code, two.code} - {""}
+    sectors = {one.sector, two.sector} - {"", "UNK"}
+    return len(codes) <= 1 and len(sectors) <= 1
+
+
+# "militants of the Islamic State", «مسلحون من تنظيم داعش», "des combattants de l'EI".
+_MEMBER_OF = frozenset({"of", "from", "de", "du", "des", "de l'", "من"})
+_ORGANISATION_KINDS = frozenset({"group", "igo"})
+_APPOSITION = re.compile(r"^,\s*(?:an?|the|un|une|le|la|l')$")
+
+
+def _member_of(first: Placed, second: Placed) -> bool:
+    """An uncoded band of people followed by the organisation it belongs to is one participant."""
+    return not first.mention.entity.code and second.mention.kind in _ORGANISATION_KINDS
 
 
 def _mentions(placed: Sequence[Placed]) -> tuple[Mention, ...]:

@@ -12,6 +12,8 @@
 - A background clause ("since the city was retaken in 2017", «منذ عام 2014»,
   "malgré ... en 2017") names a past year at least two years before publication: its
   triggers are history, not news.
+- `Scope.recent` carries the article's latest events from sentence to sentence, for the
+  references that marsad.antecedents resolves ("condemned the attack", "these officials").
 - A conflict noun governed by a reference word ("the anniversary of the attack",
   "the investigation into the bombing", "the number of attacks", «ذكرى اغتيال»,
   «التحقيق في جريمة اغتيال», «عدد الهجمات», "le procès de l'attentat") names an
@@ -26,7 +28,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from marsad.lexicon import Cue, Match
-from marsad.model import Article, Entity
+from marsad.model import Article, Entity, Event
 
 OFFTOPIC_ARTICLE_SHARE = 0.4
 BACKGROUND_YEARS = 2
@@ -59,6 +61,7 @@ class Scope:
     home: str = ""  # ISO3 of the story's country (marsad.participants.home_country)
     published: dt.date | None = None
     joint: tuple[Entity, ...] = ()  # participants of the latest meeting, for "the two sides"
+    recent: tuple[Event, ...] = ()  # the article's latest events, oldest first (marsad.antecedents)
 
 
 def headline_sentences(article: Article) -> set[int]:

@@ -34,6 +34,10 @@ Decisions:
   during the visit"); one sentence has at most one CONSULT; a nominal conflict trigger
   whose actor is the actor of a verbal trigger in the sentence is dropped ("the governor
   condemned the attack" is not an attack by the governor).
+- An empty recipient is filled from context (marsad.antecedents): "condemned the attack",
+  "arrested suspects", "welcomed the step" take the actor of the act referred to; an
+  uncoded group of people takes the country the article gave it before; a PROTEST with no
+  target is against the protesters' own government (docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -45,6 +49,13 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from marsad import plover
+from marsad.antecedents import (
+    continued_recipient,
+    mentions_similar,
+    remember,
+    restates,
+    similar_act_actor,
+)
 from marsad.contexts import event_contexts
 from marsad.dateline import dateline_end
 from marsad.direction import Placed, Roles, Span, assign_roles, clause_breaks, locate, segment
@@ -68,6 +79,7 @@ from marsad.participants import (
     specific_side,
     with_home,
 )
+from marsad.recipients import recipient_side, referred_recipient, side_entities
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +98,8 @@ INHERITED_FACTOR = 0.75
 NO_RECIPIENT_FACTOR = 0.9
 RECIPIENT_MISSING_FACTOR = 0.6
 FUTURE_FACTOR = 0.9
+# «اعتقلت قوات الأمن صباح اليوم السبت اثنين من المشتبه»: the object can come well after the verb.
+OBJECT_WINDOW_WORDS = 9
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -148,48 +162,116 @@ class EventCoder:
         placed = locate(folded, mentions, language)
         breaks = clause_breaks(text)
         coded = _coded_triggers(matches, placed, text, breaks, scope)
-        spans = [_span(item.match, language) for item in coded]
-        joints = joint_reference(text, language) if scope.joint else []
-        events: dict[tuple[str, tuple[tuple[str, str], ...]], Event] = {}
-        inherited: tuple[Mention, ...] = ()
-        negated: set[str] = set()
-        verbal_actors: list[tuple[Mention, ...]] = []
+        reading = _Reading(
+            article,
+            sentence,
+            text,
+            placed,
+            [_span(item.match, language) for item in coded],
+            breaks,
+            cues,
+            scope,
+        )
         for index, item in enumerate(coded):
-            bounds = segment(text, placed, spans, index, breaks)
-            modality = modality_of(item.match, cues, text, bounds[0])
-            if modality is Modality.DROPPED or item.event in negated:
-                # "did not meet ... during the visit": the negation covers the same act restated.
-                negated.add(item.event)
-                continue
-            roles = assign_roles(text, placed, spans[index], bounds, language, inherited)
-            if _joint_subject(joints, placed, spans[index], language):
-                roles = Roles(_joint_mentions(sentence, scope.joint), (), "subject", roles.place)
-            if not roles.actor and _spoken(item, text, spans[index].start, language):
-                roles = Roles(_joint_mentions(sentence, (SPEAKER,)), roles.recipient, "speaker", roles.place)
-            if not roles.actor or _not_an_act(item, roles, spans[index], text, verbal_actors):
-                continue
-            if not _as_noun(item.match, spans[index], text):
-                verbal_actors.append(roles.actor)
-            inherited = roles.actor
-            resolved = _apply_future(item, modality)
-            if resolved is not None:
-                event = _build_event(article, sentence, resolved, roles, cues, len(text.split()), scope.home)
-                if event is None:
-                    continue
-                key = (event.event, tuple((e.code, e.sector) for e in event.actor))
-                # One meeting per sentence: "met X ... to discuss" restates the CONSULT it is part of.
-                meeting = (
-                    next((k for k in events if k[0] == "CONSULT"), None) if event.event == "CONSULT" else None
-                )
-                key = meeting or key
-                events[key] = _merge(events[key], event) if key in events else event
-        return list(events.values())
+            reading.code(index, item)
+        return list(reading.events.values())
+
+
+@dataclasses.dataclass
+class _Reading:
+    """One sentence being coded: what its triggers share (the subject, negations, events so far)."""
+
+    article: Article
+    sentence: Sentence
+    text: str
+    placed: list[Placed]
+    spans: list[Span]
+    breaks: list[int]
+    cues: Sequence[Match[Cue]]
+    scope: Scope
+    inherited: tuple[Mention, ...] = ()
+    negated: set[str] = dataclasses.field(default_factory=set)
+    verbal_actors: list[tuple[Mention, ...]] = dataclasses.field(default_factory=list)
+    events: dict[tuple[str, tuple[tuple[str, str], ...]], Event] = dataclasses.field(default_factory=dict)
+
+    def code(self, index: int, item: Coded) -> None:
+        """Code trigger `index` and add its event, merged with one of the same type and actor."""
+        span = self.spans[index]
+        bounds = segment(self.text, self.placed, self.spans, index, self.breaks)
+        modality = modality_of(item.match, self.cues, self.text, bounds[0])
+        if modality is Modality.DROPPED or item.event in self.negated:
+            # "did not meet ... during the visit": the negation covers the same act restated.
+            self.negated.add(item.event)
+            return
+        roles = self._roles(item, span, bounds)
+        if not roles.actor or _not_an_act(item, roles, span, self.text, self.verbal_actors):
+            return
+        if not _as_noun(item.match, span, self.text):
+            self.verbal_actors.append(roles.actor)
+        self.inherited = roles.actor
+        resolved = _apply_future(item, modality)
+        if resolved is None:
+            return
+        window = self._object_window(span)
+        referred = referred_recipient(resolved.event, roles, self.placed, self.text, window, self.scope)
+        if not referred and not roles.recipient:
+            actor = with_home(specific_side(side_entities(roles.actor)), self.scope.home)
+            referred = continued_recipient(resolved.event, actor, self.sentence.index, self.scope.recent)
+        event = _build_event(
+            self.article,
+            self.sentence,
+            resolved,
+            roles,
+            self.cues,
+            len(self.text.split()),
+            self.scope,
+            referred,
+        )
+        if event is not None and not restates(event, self.scope.recent):
+            self._add(event)
+
+    def _roles(self, item: Coded, span: Span, bounds: tuple[int, int]) -> Roles:
+        text, language = self.text, self.scope.language
+        addressed = item.event in STATEMENT_TYPES
+        roles = assign_roles(text, self.placed, span, bounds, language, self.inherited, addressed)
+        joints = joint_reference(text, language) if self.scope.joint else []
+        if _joint_subject(joints, self.placed, span, language):
+            roles = Roles(_joint_mentions(self.sentence, self.scope.joint), (), "subject", roles.place)
+        if not roles.actor and _spoken(item, text, span.start, language):
+            roles = Roles(_joint_mentions(self.sentence, (SPEAKER,)), roles.recipient, "speaker", roles.place)
+        similar = (
+            ()
+            if roles.actor
+            else similar_act_actor(text, span.start, span.end, item.event, self.scope.recent)
+        )
+        if similar:  # "a similar strike": by the one who struck before
+            roles = Roles(_joint_mentions(self.sentence, similar), roles.recipient, "inherited", roles.place)
+        return roles
+
+    def _object_window(self, span: Span) -> tuple[int, int]:
+        """Where the trigger's object may be named: a few words on, within its clause.
+
+        Not cut at the next trigger: in "condemned the attack" the object is itself a trigger.
+        """
+        clause_end = min([b for b in self.breaks if b >= span.end] + [len(self.text)])
+        words = self.text[span.end : clause_end].split(" ")
+        return span.end, min(clause_end, span.end + len(" ".join(words[: OBJECT_WINDOW_WORDS + 1])))
+
+    def _add(self, event: Event) -> None:
+        key = (event.event, tuple((e.code, e.sector) for e in event.actor))
+        # One meeting per sentence: "met X ... to discuss" restates the CONSULT it is part of.
+        meeting = (
+            next((k for k in self.events if k[0] == "CONSULT"), None) if event.event == "CONSULT" else None
+        )
+        key = meeting or key
+        self.events[key] = _merge(self.events[key], event) if key in self.events else event
 
 
 def _may_lack_mentions(text: str, scope: Scope) -> bool:
     """A sentence whose actor is "the two sides" or a speaker (said or implied) has no actor mention."""
     return (
         bool(scope.joint and joint_reference(text, scope.language))
+        or bool(scope.recent and mentions_similar(text))
         or opens_statement(text, text.find(" ") if " " in text else len(text))
         or any(speaker_before(text, end, scope.language) for end in _word_ends(text))
     )
@@ -211,7 +293,8 @@ def _word_ends(text: str) -> list[int]:
 
 
 def _after(scope: Scope, coded: Sequence[Event]) -> Scope:
-    """Remember the two sides of the sentence's meeting, for a later "the two ministers"."""
+    """Remember the sentence's events, and the two sides of its meeting for a later "the two ministers"."""
+    scope = dataclasses.replace(scope, recent=remember(scope.recent, coded))
     for event in coded:
         parties = specific_side(event.actor + event.recipient)
         if event.event == "CONSULT" and len({e.code for e in parties if e.code}) >= 2:
@@ -355,13 +438,11 @@ def _build_event(
     roles: Roles,
     cues: Sequence[Match[Cue]],
     words: int,
-    home: str = "",
+    scope: Scope,
+    referred: tuple[Entity, ...] = (),
 ) -> Event | None:
-    actor = with_home(specific_side(_entities(roles.actor)), home)
-    recipient = with_home(specific_side(_entities(roles.recipient)), home)
-    if not recipient and roles.place is not None and item.event == "CONSULT" and "visit" in item.modes:
-        recipient = _host(roles.place, actor)
-    recipient = tuple(e for e in recipient if (e.code, e.sector) not in {(a.code, a.sector) for a in actor})
+    actor = with_home(specific_side(side_entities(roles.actor)), scope.home)
+    recipient = recipient_side(item.event, item.modes, roles, actor, scope, referred)
     modes = _modes(item, cues)
     contexts = event_contexts(
         item.event, modes, actor, recipient, (c.entry.value for c in cues if c.entry.kind == "context")
@@ -394,12 +475,6 @@ def _modes(item: Coded, cues: Sequence[Match[Cue]]) -> tuple[str, ...]:
                 modes.append(mode)
     valid = plover.valid_modes(item.event)
     return tuple(m for m in modes if m in valid)
-
-
-def _host(place: Mention, actor: tuple[Entity, ...]) -> tuple[Entity, ...]:
-    """The government of the capital or country visited ("arrived in Baghdad": IRQ GOV)."""
-    host = dataclasses.replace(place.entity, sector=place.entity.sector or "GOV")
-    return () if any(e.code == host.code for e in actor) else (host,)
 
 
 def confidence(item: Coded, roles: Roles, has_recipient: bool, words: int) -> float:
@@ -436,18 +511,6 @@ def calibrated(raw: float, actor: Sequence[Entity], recipient: Sequence[Entity])
     if any(not e.code for e in (*actor, *recipient)):
         score *= CALIBRATION_UNCODED
     return round(min(0.99, max(0.05, score)), 3)
-
-
-def _entities(mentions: Sequence[Mention]) -> tuple[Entity, ...]:
-    """Entities de-duplicated by (code, sector), in text order."""
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for mention in mentions:
-        key = (mention.entity.code, mention.entity.sector)
-        if key not in seen:
-            seen.add(key)
-            out.append(mention.entity)
-    return tuple(out)
 
 
 def _codes(entities: Sequence[Entity]) -> str:

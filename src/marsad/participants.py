@@ -28,7 +28,7 @@ from marsad.model import Article, Entity
 # Sectors whose uncoded members are taken to belong to the story's country.
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "CVL", "JUD", "LEG", "EDU", "MED", "LAB", "BUS", "REL"})
 _PLACE_KINDS = frozenset({"country", "capital"})
-_NOT_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "IMG", "NGO", "MNC", "ISM"})
+NOT_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "IMG", "NGO", "MNC", "ISM"})
 
 _JOINT = {
     "en": re.compile(
@@ -116,7 +116,7 @@ def home_country(article: Article) -> str:
     starts = {s.index: s.start + dateline_end(s.text) for s in article.sentences}
     for mention in article.mentions:
         code = mention.entity.code
-        if len(code) != 3 or code in _NOT_COUNTRIES:
+        if len(code) != 3 or code in NOT_COUNTRIES:
             continue
         in_dateline = mention.kind in _PLACE_KINDS and mention.start < starts.get(mention.sentence, 0)
         named[code] += 3 if in_dateline else 1
