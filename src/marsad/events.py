@@ -20,9 +20,9 @@ Decisions:
 - A trigger inside an actor mention ("Appeals Court") is ignored; a trigger governed by
   AGREE/REQUEST/REJECT/THREATEN/ACCUSE-allege (or a cooperative act under SUPPORT) is
   folded into its governor and gives it a mode.
-- Confidence = trigger weight x direction factor x recipient factor x length factor
-  (`confidence`), then mapped by `calibrated` to the share of such events that were
-  right on the demo gold (a fixed table, not a fitted model).
+- Raw confidence = trigger weight x direction factor x recipient factor x length factor
+  (`confidence`); the calibration stage that follows (marsad.calibration) maps it to the
+  share of such events that were right on the demo gold.
 - The headline is not coded when a body follows; datelines, sports sentences and
   "since ... <old year>" clauses are skipped (marsad.event_scope). Sides are cleaned with
   marsad.participants: coded mentions win over generic ones, uncoded domestic actors
@@ -461,7 +461,7 @@ def _build_event(
         sentence_index=sentence.index,
         quad_code=plover.quad_code(item.event),
         event_scale=plover.event_scale(item.event, modes),
-        confidence=calibrated(confidence(item, roles, bool(recipient), words), actor, recipient),
+        confidence=confidence(item, roles, bool(recipient), words),
         coder=CODER_VERSION,
     )
 
@@ -490,26 +490,6 @@ def confidence(item: Coded, roles: Roles, has_recipient: bool, words: int) -> fl
         score *= max(0.6, 1.0 - (words - 30) / 100)
     if item.future:
         score *= FUTURE_FACTOR
-    return round(min(0.99, max(0.05, score)), 3)
-
-
-# Raw score floor -> share of such events that matched the demo gold (see `calibrated`).
-CALIBRATION = ((0.8, 0.85), (0.7, 0.75), (0.6, 0.65), (0.0, 0.3))
-CALIBRATION_NO_RECIPIENT = 0.35
-CALIBRATION_UNCODED = 0.2
-
-
-def calibrated(raw: float, actor: Sequence[Entity], recipient: Sequence[Entity]) -> float:
-    """Map the raw score to the share of events like it that were right on the demo gold.
-
-    Measured (round 2): coded events with a recipient were right 3 times in 4, coded events
-    without one 1 in 4, events with an uncoded side ("officials") 1 in 7.
-    """
-    score = next(value for floor, value in CALIBRATION if raw >= floor)
-    if not recipient:
-        score *= CALIBRATION_NO_RECIPIENT
-    if any(not e.code for e in (*actor, *recipient)):
-        score *= CALIBRATION_UNCODED
     return round(min(0.99, max(0.05, score)), 3)
 
 
