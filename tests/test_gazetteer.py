@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from marsad.gazetteer import Gazetteer, GazetteerEntry, builtin_entries, demonym_forms, make_key, read_table
+from marsad.gazetteer import (
+    Gazetteer,
+    GazetteerEntry,
+    arabic_noun_forms,
+    builtin_entries,
+    demonym_forms,
+    make_key,
+    read_table,
+)
 from marsad.normalize import fold
 
 
@@ -108,3 +116,54 @@ def test_jsonl_table(tmp_path: Path) -> None:
     table = tmp_path / "extra.jsonl"
     table.write_text('{"alias": "Zork", "lang": "en", "kind": "group", "code": "IMG"}\n', encoding="utf-8")
     assert read_table(table) == [GazetteerEntry("Zork", "en", "group", "IMG")]
+
+
+def test_arabic_multiword_demonym_agrees_in_every_word() -> None:
+    forms = {e.alias for e in demonym_forms(GazetteerEntry("كوري جنوبي", "ar", "demonym", "KOR"))}
+    assert {"كوري جنوبي", "كورية جنوبية", "كوريين جنوبيين", "كوريين الجنوبيين", "كوريون الجنوبيون"} <= forms
+
+
+@pytest.mark.parametrize(
+    ("alias", "kind", "expected"),
+    [
+        ("جنود", "role", ["جنودا"]),
+        ("إرهابي", "generic", ["إرهابيا"]),
+        ("مقاتلين", "role", ["مقاتلي"]),  # a sound plural in construct: «مقاتلي الحركة»
+        ("مسلحون", "generic", ["مسلحو"]),
+        ("الشرطة", "role", []),  # definite
+        ("قوات الأمن", "role", []),  # several words
+        ("عراقي", "demonym", []),  # demonyms have their own forms
+    ],
+)
+def test_arabic_noun_forms(alias: str, kind: str, expected: list[str]) -> None:
+    assert [e.alias for e in arabic_noun_forms(GazetteerEntry(alias, "ar", kind, ""))] == expected
+
+
+def test_generated_accusative_never_shadows_a_written_alias() -> None:
+    written = GazetteerEntry("وزيرا", "ar", "role", "", "GOV", flags=frozenset({"plural"}))
+    gazetteer = Gazetteer([GazetteerEntry("وزير", "ar", "role", "", "GOV"), written])
+    assert [e.flags for _, _, e in _hits(gazetteer, "قال وزيرا")] == [frozenset({"plural"})]
+
+
+def test_exact_alias_needs_its_hamza() -> None:
+    imam = GazetteerEntry("إمام", "ar", "role", "", "REL", flags=frozenset({"exact"}))
+    gazetteer = Gazetteer([imam])
+    assert [text for text, _, _ in _hits(gazetteer, "وقف أمام المسجد")] == []
+    assert [text for text, _, _ in _hits(gazetteer, "وقف امام المسجد")] == []
+    assert [text for text, _, _ in _hits(gazetteer, "قال إمام المسجد")] == ["إمام"]
+    assert [text for text, _, _ in _hits(gazetteer, "قال وإِمام المسجد")] == ["إِمام"]
+
+
+def _hits(gazetteer: Gazetteer, text: str) -> list[tuple[str, str, GazetteerEntry]]:
+    folded = fold(text)
+    out = []
+    for hit in gazetteer.find(folded.text, text, folded.offsets, "ar"):
+        start, end = folded.span(hit.start, hit.end)
+        out.append((text[start:end], hit.entry.kind, hit.entry))
+    return out
+
+
+def test_a_listed_dual_has_no_construct_form() -> None:
+    entry = GazetteerEntry("شخصين", "ar", "role", "", "CVL")
+    assert arabic_noun_forms(entry, frozenset({"شخصين", "شخصان"})) == []
+    assert [e.alias for e in arabic_noun_forms(entry)] == ["شخصي"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -130,10 +131,41 @@ def demonym_forms(entry: GazetteerEntry) -> list[GazetteerEntry]:
             forms.append((base + "s", plural))
     elif entry.lang == "ar":
         # "ا": the indefinite accusative («جنديا أميركيا», «مدنيا أفغانيا»)
-        forms += [(base + "ة", entry.flags), (base + "ا", entry.flags)]
-        forms += [(base + "ين", plural), (base + "ون", plural)]
-        forms.append((base + "ان", plural))
+        forms += [(_arabic_agreeing(base, "ة"), entry.flags), (_arabic_agreeing(base, "ا"), entry.flags)]
+        forms += [(_arabic_agreeing(base, "ين"), plural), (_arabic_agreeing(base, "ون"), plural)]
+        forms.append((_arabic_agreeing(base, "ان"), plural))
+        if " " in base:  # the article on the adjective too: «الكوريين الجنوبيين»
+            forms += [(_arabic_definite(alias), flags) for alias, flags in forms if "ا" not in alias[-1:]]
     return [_with(entry, alias, flags) for alias, flags in dict.fromkeys(forms)]
+
+
+def _arabic_agreeing(base: str, suffix: str) -> str:
+    """Every word of a demonym agrees: «كوري جنوبي» -> «كوريين جنوبيين»."""
+    return " ".join(word + suffix for word in base.split(" "))
+
+
+def _arabic_definite(alias: str) -> str:
+    """The article on each word after the first (the first one's comes from the text's prefix)."""
+    first, *rest = alias.split(" ")
+    return " ".join([first] + ["ال" + word for word in rest])
+
+
+def arabic_noun_forms(entry: GazetteerEntry, written: frozenset[str] = frozenset()) -> list[GazetteerEntry]:
+    """Forms of a one-word Arabic role noun that tables rarely list: the indefinite accusative
+    alef («جنودا», «إرهابيا», «أشخاصا»), and a sound plural in construct, which drops its nun
+    («مقاتلي الشباب», «مسلحو العشيرة»). Definite words take neither, nor does a dual that `written`
+    (the table's aliases) lists with its nominative («شخصين»/«شخصان»: «شخصي» is "personal")."""
+    alias = entry.alias
+    if entry.lang != "ar" or entry.kind not in ("role", "generic") or " " in alias:
+        return []
+    if alias.startswith(_AR_ARTICLE) or len(alias) < 4:
+        return []
+    if alias.endswith(("ين", "ون")):
+        dual = alias.endswith("ين") and alias[:-2] + "ان" in written
+        return [] if dual else [_with(entry, alias[:-1], entry.flags)]
+    if alias.endswith(("ان", "ات", "ا", "ة", "ى", "ء", "ه")):
+        return []
+    return [_with(entry, alias + "ا", entry.flags)]
 
 
 def _french_feminine(masculine: str) -> str:
@@ -167,7 +199,9 @@ def make_key(entry: GazetteerEntry) -> tuple[str, Key]:
         folded = folded[len(_AR_ARTICLE) :]
     letters = entry.alias.replace(".", "").replace("-", "")
     acronym = letters.isascii() and letters.isupper() and len(letters) <= 4
-    return folded, Key(entry, needs_article, entry.alias if acronym or "case" in entry.flags else "")
+    # "exact": the original must be spelt so («إمام», the title; «أمام» is "in front of").
+    exact = acronym or not entry.flags.isdisjoint({"case", "exact"})
+    return folded, Key(entry, needs_article, entry.alias if exact else "")
 
 
 class Gazetteer:
@@ -175,11 +209,17 @@ class Gazetteer:
 
     def __init__(self, entries: Iterable[GazetteerEntry]) -> None:
         keys: dict[str, dict[str, list[Key]]] = {lang: {} for lang in LANGUAGES}
+        entries = list(entries)
         for entry in entries:
             for form in demonym_forms(entry):
                 folded, key = make_key(form)
                 if folded and form.lang in keys:
                     keys[form.lang].setdefault(folded, []).append(key)
+        written = frozenset(e.alias for e in entries if e.lang == "ar")
+        for entry in entries:  # generated forms never shadow a written alias
+            for form in arabic_noun_forms(entry, written):
+                folded, key = make_key(form)
+                keys["ar"].setdefault(folded, [key])
         self.automata = {lang: _automaton(table) for lang, table in keys.items()}
         self.size = sum(len(table) for table in keys.values())
         self.names_by_code = _country_names(keys)
@@ -221,13 +261,18 @@ def _token_prefix(folded: str, start: int) -> str | None:
 
 
 def _accepts(key: Key, prefix: str | None, original: str) -> bool:
-    if prefix is None or (key.exact_case and original != key.exact_case):
+    if prefix is None or (key.exact_case and _undotted(original) != key.exact_case):
         return False
     if key.entry.lang != "ar":
         return prefix == ""
     if key.needs_article:
         return prefix in _ARTICLES
     return prefix in _CLITICS or prefix in _ARTICLES
+
+
+def _undotted(text: str) -> str:
+    """The text without combining marks (Arabic harakat), for the exact-spelling check."""
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def _country_names(keys: dict[str, dict[str, list[Key]]]) -> dict[str, str]:

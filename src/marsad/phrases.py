@@ -23,6 +23,7 @@ from marsad.normalize import Folded, fold_text
 from marsad.places import load_common_words
 
 _MODIFIERS = ("country", "demonym", "igo")
+_HONORIFICS = frozenset({"Emir", "King", "Officer"})  # titles that stand before a name, after an office
 _EN_POSSESSIVE_GAPS = (" ", "'s ")
 _EN_OF = re.compile(r"^ of (the )?$")
 _FR_OF = re.compile(r"^ (de |du |des |d'|de la |de l')$")
@@ -67,11 +68,15 @@ def compose(phrases: list[Phrase], folded: Folded, sentence: Sentence, lang: str
     """Join adjacent phrases into noun phrases, then absorb a following name after a title."""
     out: list[Phrase] = []
     for phrase in phrases:
+        if out and _is_armed_adjective(out[-1], phrase, folded.text, lang):
+            out[-1] = replace(out[-1], end=phrase.end)  # «المهربين المسلحين»: armed smugglers
+            continue
         joined = _join(out[-1], phrase, folded.text[out[-1].end : phrase.start], lang) if out else None
         if joined is not None:
             out[-1] = joined
         else:
             out.append(phrase)
+    out = _attach_qualifiers(out, folded.text, lang)
     out = _coordinate(out, folded.text, lang)
     limits = [p.start for p in out[1:]] + [len(folded.text)] if out else []
     bounds = zip([0] + [p.end for p in out], limits, strict=False)  # the gaps around each phrase
@@ -94,6 +99,8 @@ def _join(left: Phrase, right: Phrase, gap: str, lang: str) -> Phrase | None:
         return _join_title_name(left, right, gap)
     if "stack" in left.flags and right.kind == "role" and "title" in right.flags and gap in _APPOSITION_GAPS:
         return replace(right, start=left.start)  # «نائب رئيس الوزراء وزير الخارجية»: one person
+    if left.code and "title" in left.flags and right.office in _HONORIFICS and not right.code and gap == " ":
+        return replace(left, end=right.end)  # «وزير الخارجية السعودي الأمير ...»: the name follows
     if right.kind == "demonym" and gap == " " and lang != "en" and not left.code:
         return _with_country(left, right, end=right.end)
     if right.kind == "office" and gap == " " and "joined" in left.flags:
@@ -107,6 +114,19 @@ def _join(left: Phrase, right: Phrase, gap: str, lang: str) -> Phrase | None:
     return _join_title_name(left, right, gap)
 
 
+def _is_armed_adjective(noun: Phrase, adjective: Phrase, text: str, lang: str) -> bool:
+    """«مسلحين» after an Arabic noun it agrees with (article and ending) qualifies it; when they
+    disagree it is another actor («هاجم المتظاهرين مسلحون»: gunmen attacked the protesters)."""
+    if lang != "ar" or adjective.kind != "generic" or adjective.sector != "UAF" or noun.code:
+        return False
+    if noun.kind not in ("generic", "role") or text[noun.end : adjective.start] != " ":
+        return False
+    word, head = text[adjective.start : adjective.end], text[noun.start : noun.end]
+    if " " in word or not word.removeprefix("ال").startswith("مسلح"):
+        return False
+    return word.startswith("ال") == head.startswith("ال") and word[-2:] == head[-2:]
+
+
 def _join_title_name(left: Phrase, right: Phrase, gap: str) -> Phrase | None:
     if left.kind == "role" and "title" in left.flags and right.kind == "person" and gap in _APPOSITION_GAPS:
         return replace(
@@ -118,8 +138,69 @@ def _join_title_name(left: Phrase, right: Phrase, gap: str) -> Phrase | None:
             identifier=right.identifier,
             office=left.office or right.office,
             flags=left.flags | {"joined"},
+            name_start=right.start,
         )
     return None
+
+
+# People inside an organisation take its country, and its sector when they are plain members:
+# "officials of an Iraqi militia", "des responsables d'une milice irakienne", «قادة فصيل عراقي
+# مسلح», «عناصر من طالبان»; "le chef d'état-major de l'armée irakienne" (IRQ, MIL).
+_MEMBER_OFFICES = frozenset({"Official", "Leader", "Member", "Spokesperson"})
+_MEMBER_GAP = {
+    "en": re.compile(r"^ (of|from) (the |an |a )?$"),
+    "fr": re.compile(r"^ (de |du |des |d'|de la |de l')(une |un |la |l')?$"),
+    "ar": re.compile(r"^ (من )?$"),
+}
+# An envoy's or a mission's "for Syria" names its brief, not a participant: "the UN envoy for
+# Syria", "la mission de l'OTAN en Irak", «المبعوث الأممي الخاص إلى سوريا».
+_ENVOY_OFFICES = frozenset({"Envoy", "Mission"})
+_ENVOY_GAP = {
+    "en": re.compile(r"^ (for|to|in) (the )?$"),
+    "fr": re.compile(r"^ (pour|en|au|aux|a|aupres de|aupres du|dans) (la |le |l'|les )?$"),
+    "ar": re.compile(r"^ (الخاص |الخاصه )?(الي |لدي |في |ب|ل)$"),
+}
+
+
+def _attach_qualifiers(phrases: list[Phrase], text: str, lang: str) -> list[Phrase]:
+    """Grow a member role over the organisation it belongs to, and an envoy over its brief."""
+    out: list[Phrase] = []
+    for phrase in phrases:
+        grown = _qualified(out[-1], phrase, text[out[-1].end : phrase.start], lang) if out else None
+        if grown is not None:
+            out[-1] = grown
+        else:
+            out.append(phrase)
+    return out
+
+
+def _qualified(left: Phrase, right: Phrase, gap: str, lang: str) -> Phrase | None:
+    if left.kind == "generic" and right.kind == "group" and _is_member_of(left, right, gap, lang):
+        # "gunmen from the Islamic State group", «مسلحون من تنظيم داعش»: the group acted
+        return replace(
+            left, end=right.end, kind="group", code=right.code, sector=right.sector, name=right.name
+        )
+    if left.kind != "role" or "demonymonly" in left.flags:  # «بجانب دورية ألمانية»: "beside"
+        return None
+    if _is_member_of(left, right, gap, lang):
+        # "officials of a militia" are the militia; "the chief of staff of the Iraqi army" keeps MIL
+        member = left.office in _MEMBER_OFFICES or not left.sector
+        sector = right.sector or left.sector if member else left.sector
+        flags = left.flags | {"joined", "qualified"}
+        return replace(left, end=right.end, code=right.code, sector=sector, flags=flags)
+    envoy = left.office in _ENVOY_OFFICES and (left.code or left.office == "Envoy")
+    if envoy and right.kind == "country" and _ENVOY_GAP[lang].match(gap):
+        return replace(left, end=right.end, flags=left.flags | {"qualified"})
+    return None
+
+
+def _is_member_of(left: Phrase, right: Phrase, gap: str, lang: str) -> bool:
+    if left.code or not right.code or right.kind not in _ORGANISATIONS or not _MEMBER_GAP[lang].match(gap):
+        return False
+    return lang != "ar" or gap != " " or "construct" in left.flags  # «قادة فصيل»: construct state
+
+
+_ORGANISATIONS = frozenset({"group", "igo", "role"})
 
 
 def _with_country(role: Phrase, country: Phrase, start: int = -1, end: int = -1) -> Phrase:
@@ -181,7 +262,7 @@ def annotate(phrase: Phrase, text: str, lang: str) -> Phrase:
 
 def _absorb_name(phrase: Phrase, limit: int, folded: Folded, sentence: Sentence, lang: str) -> Phrase:
     """Extend a title with the unknown name that follows it ("Foreign Minister Jane Doe")."""
-    if phrase.kind != "role" or "title" not in phrase.flags or "placed" in phrase.flags:
+    if phrase.kind != "role" or "title" not in phrase.flags or not phrase.flags.isdisjoint(_NAMELESS):
         return phrase  # «محافظ البصرة بفتح تحقيق»: no name after the place
     if lang == "ar":
         end = _arabic_name_end(folded.text, phrase.end, limit) if phrase.code else phrase.end
@@ -192,6 +273,7 @@ def _absorb_name(phrase: Phrase, limit: int, folded: Folded, sentence: Sentence,
     return replace(phrase, end=end, kind="person", name_start=phrase.end + 1)
 
 
+_NAMELESS = frozenset({"placed", "qualified"})  # a place or an organisation ends the title's phrase
 _TOKEN = re.compile(r" ([^\W_][\w'-]*)")
 
 
