@@ -585,3 +585,13 @@ def test_clusters_end_to_end_through_a_fresh_store(tmp_path: Path) -> None:
         )
     m = run_evaluation("clusters", tmp_path, pipeline=StubCoder(corpus=corpus)).metrics
     assert (m["gold_same_pairs"], m["cluster_recall"], m["cluster_precision"]) == (1, 1.0, 1.0)
+
+
+def test_gigaword_ids_give_the_story_date():
+    import datetime as dt
+
+    from marsad.evaluate.arabic import gigaword_date
+
+    assert gigaword_date("AAW_ARB_20070108.0019-7") == dt.date(2007, 1, 8)
+    assert gigaword_date("AAW_ARB_20071399.0001-1") is None  # no such month
+    assert gigaword_date("spans:3") is None

@@ -16,6 +16,7 @@ a side without consensus tokens or roles is not scored.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import logging
 import re
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 
 NEGATIVE_LABELS = frozenset({"easy no", "difficult no"})
 _WORD = re.compile(r"\w")
+_GIGAWORD_DATE = re.compile(r"_(\d{4})(\d{2})(\d{2})\.")
 ROLES = ("source", "target")
 
 
@@ -43,7 +45,9 @@ def evaluate_detection(path: Path, coder: Coder, event_type: str | None = None) 
     predictions: list[dict[str, Any]] = []
     for row in rows:
         kind = (event_type or row.get("event_type") or _type_from_name(path)).upper()
-        article = code_sentence(coder, row["text"], "ar", origin=f"arabic:{row['id']}")
+        article = code_sentence(
+            coder, row["text"], "ar", origin=f"arabic:{row['id']}", published=gigaword_date(row["id"])
+        )
         detected = any(e.event == kind for e in article.events)
         label = row["label"].strip().lower()
         counts[f"{label}|{detected}"] += 1
@@ -67,7 +71,10 @@ def evaluate_spans(path: Path, coder: Coder) -> EvalResult:
     hits: Counter[str] = Counter()
     predictions: list[dict[str, Any]] = []
     for index, item in enumerate(items):
-        article = coder.find_actors(read_sentence(coder, item["text"], "ar", origin=f"spans:{index}"))
+        published = gigaword_date(str(item.get("source") or ""))
+        article = coder.find_actors(
+            read_sentence(coder, item["text"], "ar", origin=f"spans:{index}", published=published)
+        )
         record: dict[str, Any] = {"index": index}
         for role in ROLES:
             gold = gold_role(item, role)
@@ -77,6 +84,20 @@ def evaluate_spans(path: Path, coder: Coder) -> EvalResult:
                 _count_side(hits, role, gold, mention)
         predictions.append(record)
     return EvalResult("arabic-spans", _span_metrics(len(items), hits), predictions)
+
+
+def gigaword_date(document_id: str) -> dt.date | None:
+    """The story date in a Gigaword document id ("AAW_ARB_20070108.0019-7": 2007-01-08), if any.
+
+    Some actors are coded by date (the Taliban are a government from August 2021), so the
+    sentence is read as of its story's day."""
+    found = _GIGAWORD_DATE.search(document_id)
+    if not found:
+        return None
+    try:
+        return dt.date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return None
 
 
 def gold_role(item: dict[str, Any], role: str) -> tuple[str, str] | None:

@@ -7,6 +7,7 @@ its marked actors between the actor and the event stages).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 from collections import Counter
@@ -70,15 +71,19 @@ class PipelineCoder:
         return event_coder
 
 
-def read_sentence(coder: Coder, text: str, language: str, origin: str) -> Article:
+def read_sentence(
+    coder: Coder, text: str, language: str, origin: str, published: dt.date | None = None
+) -> Article:
     """An article made of one dev-set sentence, read as plain text in a known language."""
-    doc = Document(origin=origin, content=text, content_format="text", language=language)
+    doc = Document(origin=origin, content=text, content_format="text", language=language, published=published)
     return coder.read(doc)
 
 
-def code_sentence(coder: Coder, text: str, language: str, origin: str) -> Article:
+def code_sentence(
+    coder: Coder, text: str, language: str, origin: str, published: dt.date | None = None
+) -> Article:
     """Read, find actors and code events in one dev-set sentence (no dates needed)."""
-    article = read_sentence(coder, text, language, origin)
+    article = read_sentence(coder, text, language, origin, published)
     return coder.find_events(coder.find_actors(article))
 
 
