@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from marsad.actors import ActorRecognizer, fold_fast, load_actor_recognizer
+from marsad.actors import ActorRecognizer, load_actor_recognizer
 from marsad.model import Mention
-from marsad.normalize import fold
 from tests.conftest import make_article
 
 
@@ -662,19 +661,6 @@ def test_arabic_accusative_and_agreeing_forms(
     assert span in {
         m.text: m.entity.sector for m in mentions(recognizer, text, "ar") if m.entity.sector == sector
     }
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Iraqi FM said: « L'ŒUVRE » — straße\u00a0now",
-        "Le ministre irakien a déclaré à l'Élysée",
-        "قالَ وزيرُ الخارجيّة «العراقي» ١٢٣ ـــ إِمام",
-        "",
-    ],
-)
-def test_fast_fold_equals_the_normalize_fold(text: str) -> None:
-    assert fold_fast(text, base=5) == fold(text, base=5)
 
 
 @pytest.mark.parametrize(

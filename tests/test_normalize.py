@@ -1,4 +1,6 @@
-from marsad.normalize import fold, fold_text
+import pytest
+
+from marsad.normalize import fold, fold_char, fold_text
 
 
 def test_fold_arabic_drops_diacritics_and_unifies_letters():
@@ -21,3 +23,19 @@ def test_fold_offsets_map_back_to_original():
     start = folded.text.index("لودريان")
     s, e = folded.span(start, start + len("لودريان"))
     assert text[s - 10 : e - 10] == "لودريان"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi FM said: « L'ŒUVRE » — straße\u00a0now",
+        "Le ministre irakien a déclaré à l'Élysée",
+        "قالَ وزيرُ الخارجيّة «العراقي» ١٢٣ ـــ إِمام",
+        "",
+    ],
+)
+def test_fold_equals_folding_character_by_character(text: str) -> None:
+    kept = [(fold_char(c), 5 + i) for i, c in enumerate(text) if fold_char(c)]
+    folded = fold(text, base=5)
+    assert folded.text == "".join(c for c, _ in kept) == fold_text(text)
+    assert folded.offsets == tuple(i for _, i in kept)

@@ -53,7 +53,7 @@ from pathlib import Path
 from marsad.dateline import dateline_end
 from marsad.gazetteer import Gazetteer, GazetteerEntry, Hit, builtin_entries, read_table
 from marsad.model import Article, Entity, Mention, Sentence
-from marsad.normalize import Folded, fold_char
+from marsad.normalize import Folded, fold
 from marsad.phrases import Phrase, annotate, compose
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ class ActorRecognizer:
         return replace(article, mentions=tuple(mentions))
 
     def recognize(self, sentence: Sentence, language: str, memory: _ArticleMemory) -> list[Mention]:
-        folded = fold_fast(sentence.text, base=sentence.start)
+        folded = fold(sentence.text, base=sentence.start)
         local = tuple(map(sentence.start.__rsub__, folded.offsets))
         lang = language if language in self.gazetteer.automata else _guess_script(folded.text)
         hits = self.gazetteer.find(folded.text, sentence.text, local, lang)
@@ -132,28 +132,6 @@ def load_actor_recognizer(extra_gazetteer: Path | None = None) -> ActorRecognize
     gazetteer = Gazetteer(entries + builtin_entries())
     log.debug("actor gazetteer: %d keys in %.3f s", gazetteer.size, time.perf_counter() - started)
     return ActorRecognizer(gazetteer)
-
-
-class _FoldTable(dict[int, str | None]):
-    """`str.translate` table that fills itself from `fold_char`: one C-level pass per sentence."""
-
-    def __missing__(self, code: int) -> str | None:
-        folded = fold_char(chr(code)) or None
-        self[code] = folded
-        return folded
-
-
-_FOLD_TABLE = _FoldTable()
-
-
-def fold_fast(text: str, base: int = 0) -> Folded:
-    """`marsad.normalize.fold`, the same output, with `str.translate` (the actor stage folds every
-    sentence; the per-character loop was a third of its time)."""
-    folded = text.translate(_FOLD_TABLE)
-    if len(folded) == len(text):  # nothing dropped: offsets are the positions themselves
-        return Folded(folded, tuple(range(base, base + len(text))))
-    kept = tuple(base + i for i, char in enumerate(text) if _FOLD_TABLE[ord(char)] is not None)
-    return Folded(folded, kept)
 
 
 def _guess_script(text: str) -> str:

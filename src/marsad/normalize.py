@@ -77,18 +77,27 @@ class Folded:
         return self.offsets[-1] + 1 if self.offsets else 0
 
 
+class _FoldTable(dict[int, str | None]):
+    """`str.translate` table that fills itself from `fold_char`: one C-level pass per text."""
+
+    def __missing__(self, code: int) -> str | None:
+        folded = fold_char(chr(code)) or None
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str, base: int = 0) -> Folded:
     """Fold `text`; offsets are shifted by `base` (the text's offset in its article)."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    for i, char in enumerate(text):
-        folded = fold_char(char)
-        if folded:
-            chars.append(folded)
-            offsets.append(base + i)
-    return Folded("".join(chars), tuple(offsets))
+    folded = text.translate(_FOLD_TABLE)
+    if len(folded) == len(text):  # nothing dropped: offsets are the positions themselves
+        return Folded(folded, tuple(range(base, base + len(text))))
+    kept = tuple(base + i for i, char in enumerate(text) if _FOLD_TABLE[ord(char)] is not None)
+    return Folded(folded, kept)
 
 
 def fold_text(text: str) -> str:
     """Fold without the offset map: for building gazetteer and lexicon keys."""
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
