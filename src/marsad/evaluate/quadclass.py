@@ -6,12 +6,16 @@ Lines without a majority (`majority_labels` null) are coded but not scored. We
 predict the quad classes of every event coded in the sentence (none: empty set)
 and report per-class precision/recall/F1 and macro-F1 per language; with all
 three languages, also how often the three predicted sets agree.
+
+Two methods: `pipeline` (the quad classes of the events Marsad codes) and `model` (the
+sentence-level quad head of `marsad.sentence_model`, which needs no actors; batched).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,26 +30,45 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("ar", "en", "fr")
 # The file's label names ("Verbal Cooperation"), by quad code.
 LABELS = {code: name.title() for code, name in QUAD_NAMES.items()}
+METHODS = ("pipeline", "model")
+# Texts of one language -> the label names of each (the sentence model's batched interface).
+Labeller = Callable[[Sequence[str]], list[frozenset[str]]]
 
 
-def evaluate_quadclass(path: Path, coder: Coder, language: str | None = None) -> EvalResult:
-    """Score one language, or all three when `language` is None."""
+def evaluate_quadclass(
+    path: Path,
+    coder: Coder,
+    language: str | None = None,
+    method: str = "pipeline",
+    labeller: Labeller | None = None,
+) -> EvalResult:
+    """Score one language, or all three when `language` is None, with the pipeline or the model.
+
+    `labeller` replaces the shipped sentence model for `method="model"` (tests pass a stub).
+    """
     items = _read_items(path)
     languages = (language,) if language else LANGUAGES
     if any(lang not in LANGUAGES for lang in languages):
         raise EvaluationError(f"quadclass: unknown language {language!r} (ar, en or fr)")
+    if method not in METHODS:
+        raise EvaluationError(f"quadclass: unknown method {method!r} (one of {', '.join(METHODS)})")
     predicted: dict[str, dict[str, frozenset[str]]] = {lang: {} for lang in languages}
-    predictions: list[dict[str, Any]] = []
-    for item in items:
-        for lang in languages:
-            text = (item.get("text") or {}).get(lang)
-            if not text:
-                continue
-            labels = predict_labels(coder, text, lang, f"un:{item['un_id']}:{lang}")
-            predicted[lang][item["un_id"]] = labels
-            predictions.append({"un_id": item["un_id"], "language": lang, "labels": sorted(labels)})
+    for lang in languages:
+        texted = [(item["un_id"], text) for item in items if (text := (item.get("text") or {}).get(lang))]
+        if method == "model":
+            labels = (labeller or model_labeller())([text for _, text in texted])
+        else:
+            labels = [predict_labels(coder, text, lang, f"un:{uid}:{lang}") for uid, text in texted]
+        predicted[lang] = dict(zip((uid for uid, _ in texted), labels, strict=True))
+    predictions = [
+        {"un_id": item["un_id"], "language": lang, "labels": sorted(predicted[lang][item["un_id"]])}
+        for item in items
+        for lang in languages
+        if item["un_id"] in predicted[lang]
+    ]
     by_language = {lang: _language_scores(items, predicted[lang]) for lang in languages}
     metrics: dict[str, Any] = {
+        "method": method,
         "items": len(items),
         "scored_items": sum(1 for i in items if _gold(i) is not None),
         "macro_f1": ratio(sum(s["macro_f1"] for s in by_language.values()), len(languages)),
@@ -58,6 +81,18 @@ def evaluate_quadclass(path: Path, coder: Coder, language: str | None = None) ->
     for lang, scores in by_language.items():
         metrics[f"per_class_{lang}"] = scores["per_class"]
     return EvalResult("quadclass", metrics, predictions)
+
+
+def model_labeller() -> Labeller:
+    """The shipped sentence model's quad classes, as the file's label names."""
+    from marsad.sentence_model import load_sentence_model
+
+    model = load_sentence_model()
+
+    def label(texts: Sequence[str]) -> list[frozenset[str]]:
+        return [frozenset(LABELS[q] for q in quads) for quads in model.quad_classes(texts)]
+
+    return label
 
 
 def predict_labels(coder: Coder, text: str, language: str, origin: str) -> frozenset[str]:
