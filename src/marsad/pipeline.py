@@ -1,4 +1,4 @@
-"""The pipeline: read -> actors -> events -> calibration -> dates -> places -> merge.
+"""The pipeline: read -> actors -> events -> gate -> calibration -> dates -> places -> merge.
 
 One `Article` goes through pure stages.
 
@@ -26,6 +26,7 @@ from marsad.ingest import Manifest, iter_documents
 from marsad.model import Article, Document, Event, Failure, Summary
 from marsad.places import load_place_resolver
 from marsad.read import read_document
+from marsad.sentence_model import verify_events
 from marsad.store import EventStore
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,7 @@ def load_pipeline(gazetteer: Path | None = None) -> Pipeline:
         stages=(
             load_actor_recognizer(gazetteer),
             load_event_coder(),
+            verify_events,
             load_calibration(),
             resolve_dates,
             load_place_resolver(),

@@ -26,6 +26,7 @@ writes `data/models/sentence_model.npz` and its card. See docs/event_model.md.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -38,7 +39,7 @@ from typing import Any
 import numpy as np
 
 from marsad.event_model import NO_EVENT, Matrix, SentenceEncoder, shared_encoder, softmax
-from marsad.model import Event
+from marsad.model import Article, Event
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +146,13 @@ def gate_events(
     if dropped:
         log.debug("gate dropped %d of %d %s events", len(dropped), len(candidates), "/".join(sorted(types)))
     return [event for i, event in enumerate(events) if i not in dropped]
+
+
+def verify_events(article: Article) -> Article:
+    """The pipeline stage: `gate_events` over one article's events (one batch per article)."""
+    if not any(event.event in GATED_TYPES for event in article.events):
+        return article
+    return dataclasses.replace(article, events=tuple(gate_events(article.events)))
 
 
 def quad_head_classes() -> tuple[str, ...]:

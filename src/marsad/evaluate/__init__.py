@@ -5,7 +5,8 @@ One entry point, `run_evaluation`, looks the set up in `SETS` and returns an
 JSON line per item, to read the errors. The pipeline is injected (`pipeline`, a
 `Coder`) so tests can pass a stub; by default the real stages load on first use.
 
-Sets: plv (English, type of a marked pair), quadclass (UN sentences in ar/en/fr),
+Sets: plv (English, type of a marked pair), quadclass (UN sentences in ar/en/fr; with
+quadclass-model, labelled by the sentence model instead of the coded events),
 arabic-detection (ASSAULT/PROTEST in Arabic news), arabic-spans (actor codes and
 sectors on Arabic spans), gold (the packaged demo corpus and its gold events; with
 the cluster figures), clusters (deduplication on the demo gold alone).
@@ -47,6 +48,10 @@ def _needs_path(path: Path | None, set_name: str) -> Path:
 SETS: dict[str, Evaluator] = {
     "plv": lambda path, coder, _: evaluate_plv(_needs_path(path, "plv"), coder),
     "quadclass": lambda path, coder, lang: evaluate_quadclass(_needs_path(path, "quadclass"), coder, lang),
+    # The same sentences labelled by the sentence model's quad head instead of the coded events.
+    "quadclass-model": lambda path, coder, lang: evaluate_quadclass(
+        _needs_path(path, "quadclass-model"), coder, lang, method="model"
+    ),
     "arabic-detection": lambda path, coder, kind: evaluate_detection(
         _needs_path(path, "arabic-detection"), coder, kind
     ),
@@ -70,7 +75,7 @@ def run_evaluation(
     Args:
         set_name: one of `SETS`.
         path: the set's file; for `gold`, the demo folder (default: the packaged one).
-        language: quadclass only: "ar", "en" or "fr" (all three when None).
+        language: quadclass and quadclass-model only: "ar", "en" or "fr" (all three when None).
         event_type: arabic-detection only: overrides the file's event type.
         predictions: where to write one JSON line per item.
         pipeline: the stages to evaluate (default: Marsad's own).
@@ -78,7 +83,7 @@ def run_evaluation(
     evaluator = SETS.get(set_name)
     if evaluator is None:
         raise EvaluationError(f"unknown dev set {set_name!r} (one of {', '.join(SETS)})")
-    option = language if set_name == "quadclass" else event_type
+    option = language if set_name.startswith("quadclass") else event_type
     coder = GuardedCoder(pipeline or PipelineCoder())
     result = evaluator(path, coder, option)
     if coder.errors:

@@ -66,9 +66,10 @@ class PipelineCoder:
     @functools.cached_property
     def _events(self) -> Callable[[Article], Article]:
         from marsad.events import load_event_coder
+        from marsad.sentence_model import verify_events
 
         event_coder: Callable[[Article], Article] = load_event_coder()
-        return event_coder
+        return lambda article: verify_events(event_coder(article))
 
 
 def read_sentence(
