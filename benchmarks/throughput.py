@@ -23,7 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import marsad.pipeline as pipeline_module
 from corpus import make_corpus
+from marsad.lexicon import load_lexicon
 from marsad.model import Article, Document
+from marsad.normalize import fold_text
 
 Timings = defaultdict[str, float]
 
@@ -71,8 +73,22 @@ def code_corpus(docs: list[Document]) -> tuple[dict[str, float], Timings, Timing
         finally:
             by_language[doc.path.split("/")[-1][:2]] += time.perf_counter() - begin
         totals["sentences"] += len(article.sentences)
+        totals["candidate sentences"] += candidate_sentences(article)
         totals["events"] += len(article.events)
     return dict(totals), stage_times, by_language, load_s
+
+
+def candidate_sentences(article: Article) -> int:
+    """Sentences with at least one trigger: what the event coder (and its gate) really works on."""
+    triggers = load_lexicon().triggers
+    language = article.language or "en"
+    return sum(1 for s in article.sentences if triggers.find(fold_text(s.text), language))
+
+
+def coder_seconds(stage_times: Timings) -> float:
+    """Time of the event coding stages: the coder, the gate and the calibration."""
+    coding = ("EventCoder", "verify_events", "Calibration")
+    return sum(t for name, t in stage_times.items() if name.split(".", 1)[-1] in coding)
 
 
 def spacy_ner_seconds(texts: list[str]) -> float | None:
@@ -107,6 +123,11 @@ def report(docs: list[Document], with_spacy: bool) -> None:
         ("coding time (s)", f"{elapsed:.2f}"),
         ("articles/s (1 core)", f"{len(docs) / elapsed:.1f}"),
         ("sentences/s", f"{totals.get('sentences', 0) / elapsed:.0f}"),
+        ("candidate sentences", f"{totals.get('candidate sentences', 0)}"),
+        (
+            "coder: candidate sentences/s",
+            f"{totals.get('candidate sentences', 0) / max(coder_seconds(stage_times), 1e-9):.0f}",
+        ),
         ("peak RSS (MB)", f"{peak_mb:.0f}"),
     ]
     counts = Counter(d.path.split("/")[-1][:2] for d in docs)
