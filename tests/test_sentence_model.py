@@ -181,13 +181,16 @@ def test_real_model_separates_an_attack_report_from_a_passing_mention() -> None:
     assert all(4 in q for q in quads)
 
 
-def test_pipeline_stage_gates_an_article_with_the_shipped_model(article_factory, monkeypatch) -> None:
+def test_pipeline_stage_gates_arabic_articles_only(article_factory, monkeypatch) -> None:
     encoder = KeywordEncoder()
     monkeypatch.setattr(sentence_model, "load_sentence_model", lambda: toy_model(encoder))
-    article = article_factory("Rebels attack the town. Le ministre a évoqué le dossier.", "en")
-    attack, topic = "Rebels attack the town.", "Le ministre a évoqué le dossier."
+    attack, topic = "هجوم على البلدة.", "تحدث الوزير عن الملف."
+    arabic = article_factory(f"{attack} {topic}", "ar")
     events = (event("ASSAULT", attack), event("ASSAULT", topic))
-    gated = sentence_model.verify_events(dataclasses.replace(article, events=events))
-    assert [e.event_text for e in gated.events] == ["Rebels attack the town."]
-    quiet = dataclasses.replace(article, events=(event("CONSULT", "They met."),))
+    gated = sentence_model.verify_events(dataclasses.replace(arabic, events=events))
+    assert [e.event_text for e in gated.events] == [attack]
+    quiet = dataclasses.replace(arabic, events=(event("CONSULT", "التقى الوزيران."),))
     assert sentence_model.verify_events(quiet) is quiet and len(encoder.calls) == 1
+    english = article_factory("Le ministre a évoqué le dossier.", "fr")
+    ungated = dataclasses.replace(english, events=(event("ASSAULT", "Le ministre a évoqué le dossier."),))
+    assert sentence_model.verify_events(ungated) is ungated and len(encoder.calls) == 1
