@@ -6,8 +6,9 @@ event. A story key is the article's file name ("en_01_x.txt") or, for a feed lin
 "wire.jsonl#N". A predicted event matches a gold event of the same story and type
 with the same actor code set and recipient code set (order-free); each gold event
 matches at most once. A looser type-only match (same story and type) is reported
-too, and among matched events the share with the right date (date and precision,
-overall and per language), the right sectors (actor and recipient sector sets), the
+too, with the share of those pairs (closest arguments preferred) whose actor codes
+(`actor_acc`) and recipient codes (`recipient_acc`) agree; and among matched events the
+share with the right date (date and precision, overall and per language), the right sectors (actor and recipient sector sets), the
 right modes and the right place (`same_place`: the gold's geonameid, or its name and
 country when the gazetteer has no id for it), over every gold place and over the
 city-level ones. Confidence is checked for calibration: per confidence band, the events,
@@ -221,12 +222,15 @@ def _language_row(
     type_hits = sum(1 for g in loose if keep(gold[g]))
     scores = prf(hits, n_pred - hits, n_gold - hits)
     dated = sum(1 for g, p in strict.items() if keep(gold[g]) and _same_date(gold[g], predicted[p]))
+    typed = [(gold[g], predicted[p]) for g, p in loose.items() if keep(gold[g])]
     return {
         "gold": n_gold,
         "predicted": n_pred,
         "matched": hits,
         **scores,
         "type_f1": prf(type_hits, n_pred - type_hits, n_gold - type_hits)["f1"],
+        "actor_acc": ratio(sum(1 for g, p in typed if g.actor == p.actor), len(typed)),
+        "recipient_acc": ratio(sum(1 for g, p in typed if g.recipient == p.recipient), len(typed)),
         "date_acc": ratio(dated, hits),
         **_place_columns(gold, predicted, strict, keep),
     }
