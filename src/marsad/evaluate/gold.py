@@ -5,16 +5,20 @@ recipient codes, date...), `gold_empty.jsonl` one line per story that must yield
 event. A story key is the article's file name ("en_01_x.txt") or, for a feed line,
 "wire.jsonl#N". A predicted event matches a gold event of the same story and type
 with the same actor code set and recipient code set (order-free); each gold event
-matches at most once. A looser type-only match (same story and type) is reported
-too, with the share of those pairs (closest arguments preferred) whose actor codes
-(`actor_acc`) and recipient codes (`recipient_acc`) agree; and among matched events the
-share with the right date (date and precision, overall and per language), the right sectors (actor and recipient sector sets), the
-right modes and the right place (`same_place`: the gold's geonameid, or its name and
-country when the gazetteer has no id for it), over every gold place and over the
-city-level ones. Confidence is checked for calibration: per confidence band, the events,
-their mean confidence and the share that matched, and the expected calibration error
-(`marsad.calibration.reliability`). The coded articles are also stored in a fresh
-in-memory store, and `marsad.evaluate.clusters` scores how its deduplication groups the matched events.
+matches at most once.
+
+Also reported:
+- a looser type-only match (same story and type), and among those pairs (closest
+  arguments preferred) the share whose actor codes (`actor_acc`) and recipient codes
+  (`recipient_acc`) agree;
+- among matched events, the share with the right date (date and precision), the right
+  sectors (actor and recipient sector sets), the right modes, and the right place
+  (`same_place`: the gold's geonameid, or its name and country when the gazetteer has
+  no id for it), over every gold place and over the city-level ones;
+- calibration: per confidence band, the events, their mean confidence and the share
+  that matched, and the expected calibration error (`marsad.calibration.reliability`);
+- clusters: the coded articles are stored in a fresh in-memory store, and
+  `marsad.evaluate.clusters` scores how its deduplication groups the matched events.
 """
 
 from __future__ import annotations
