@@ -6,7 +6,15 @@ import dataclasses
 
 import pytest
 
-from marsad.antecedents import anaphor_in, read_anaphors, referred_actor, remembered, restates
+from marsad.antecedents import (
+    anaphor_in,
+    pronoun_antecedent,
+    pronoun_subject,
+    read_anaphors,
+    referred_actor,
+    remembered,
+    restates,
+)
 from marsad.events import load_event_coder
 from marsad.model import Article, Citation, Entity, Event, Mention
 from marsad.normalize import fold_text
@@ -45,6 +53,12 @@ ACTORS = {
     "Counter-terrorism units": ("IRQ", "MIL", "role"),
     "Les unités antiterroristes": ("IRQ", "MIL", "role"),
     "الوحدات العراقية": ("IRQ", "MIL", "role"),
+    "The Jordanian minister": ("JOR", "GOV", "role"),
+    "Egypt": ("EGY", "", "country"),
+    "Cairo": ("EGY", "GOV", "capital"),
+    "La ministre jordanienne": ("JOR", "GOV", "role"),
+    "l'Égypte": ("EGY", "", "country"),
+    "Caire": ("EGY", "GOV", "capital"),
 }
 
 
@@ -270,3 +284,64 @@ def test_a_similar_strike_is_by_the_one_who_struck_before(language: str, text: s
 def test_a_seizure_after_an_arrest_by_the_same_side_is_from_the_arrested(language: str, text: str) -> None:
     seizures = [e for e in events_of(text, language, "COERCE") if e.sentence_index == 1]
     assert [[e.code for e in s.recipient] for s in seizures] == [["IMG"]]
+
+
+FR_MEETING = "La ministre jordanienne a rencontré des responsables de l'Égypte."
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "event"),
+    [
+        ("en", "The Jordanian minister met officials from Egypt.\nHe later visited Cairo.", "CONSULT"),
+        (
+            "en",
+            "The Jordanian minister met officials from Egypt.\nShe urged Cairo to reopen the crossing.",
+            "REQUEST",
+        ),
+        (
+            "fr",
+            FR_MEETING + "\nElle s'était déjà rendue au Caire.",
+            "CONSULT",
+        ),
+        (
+            "fr",
+            FR_MEETING + "\nElle a appelé Le Caire à rouvrir le passage.",
+            "REQUEST",
+        ),
+    ],
+)
+def test_a_subject_pronoun_is_the_previous_sentences_actor(language: str, text: str, event: str) -> None:
+    (found,) = [e for e in events_of(text, language, event) if e.sentence_index == 1]
+    assert [(e.code, e.sector) for e in found.actor] == [("JOR", "GOV")]
+    assert [e.code for e in found.recipient] == ["EGY"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The Jordanian minister met officials from Egypt.\nIt later visited Cairo."),
+        (
+            "fr",
+            FR_MEETING + "\nIl a été décidé de rouvrir le passage.",
+        ),
+        (
+            "fr",
+            FR_MEETING + "\nIl y a eu des combats au Caire.",
+        ),
+    ],
+)
+def test_no_pronoun_or_an_impersonal_one_takes_no_antecedent(language: str, text: str) -> None:
+    later = [e for e in load_event_coder()(article(text, language)).events if e.sentence_index == 1]
+    assert not [e for e in later if any(a.code == "JOR" for a in e.actor)]
+
+
+def test_pronoun_antecedent_needs_one_participant_for_he_and_she() -> None:
+    jordan, egypt = Entity("JOR", "GOV"), Entity("EGY", "GOV")
+    joint = dataclasses.replace(event("CONSULT", (jordan, egypt)), sentence_index=0)
+    single = dataclasses.replace(event("CONSULT", (jordan,)), sentence_index=0)
+    assert pronoun_antecedent("he", 1, [joint]) == ()
+    assert pronoun_antecedent("ils", 1, [joint]) == (jordan, egypt)
+    assert pronoun_antecedent("she", 1, [single]) == (jordan,)
+    assert pronoun_antecedent("she", 5, [single]) == ()
+    assert pronoun_subject(fold_text("Il a appelé"), len("il a ")) == "il"
+    assert pronoun_subject(fold_text("Il faut appeler"), len("il faut ")) == ""

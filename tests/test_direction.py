@@ -40,6 +40,16 @@ ACTORS = {
     "Tehran": ("IRN", "GOV", "capital"),
     "حسين": ("IRQ", "GOV", "person"),
     "طهران": ("IRN", "GOV", "capital"),
+    "مدنيين": ("", "CVL", "role"),
+    "جنود": ("", "MIL", "role"),
+    "civilians": ("", "CVL", "role"),
+    "civils": ("", "CVL", "role"),
+    "A Turkish drone": ("TUR", "MIL", "role"),
+    "the SDF": ("SYR", "REB", "group"),
+    "Un drone turc": ("TUR", "MIL", "role"),
+    "FDS": ("SYR", "REB", "group"),
+    "طائرة تركية": ("TUR", "MIL", "role"),
+    "قسد": ("SYR", "REB", "group"),
 }
 
 
@@ -174,3 +184,46 @@ def test_a_bracketed_acronym_joins_the_name_and_its_members(monkeypatch: pytest.
     text = "Turkish artillery shelled hideouts of Kurdistan Workers' Party (PKK) militants."
     _, recipient = sides(coded(text, "en", "ASSAULT"))
     assert recipient == [("TUR", "REB")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ar", "قتل عشرة مدنيين بقصف مدفعي على القرية"),
+        ("ar", "أصيب 12 مدنيين بجروح جراء سقوط قذيفة هاون على السوق"),
+        ("en", "Ten civilians were killed in shelling on the village."),
+        ("fr", "Dix civils ont été tués par des tirs d'obus sur le village."),
+    ],
+)
+def test_counted_victims_are_the_recipient_not_the_attacker(language: str, text: str) -> None:
+    actor, recipient = sides(coded(text, language, "ASSAULT"))
+    assert actor == [("", "UAF")]
+    assert recipient[0][1] == "CVL"
+
+
+def test_a_count_after_a_protest_verb_keeps_the_protesters_as_actor() -> None:
+    actor, _ = sides(coded("تظاهر عشرات المتظاهرون أمام الوزارة", "ar", "PROTEST"))
+    assert actor and actor[0][1] == "CVL"
+
+
+def test_an_arabic_noun_before_an_attack_noun_is_not_its_author() -> None:
+    """«لقي ثلاثة جنود مصرعهم بانفجار عبوة»: Arabic modifiers follow the noun they modify."""
+    actor, recipient = sides(coded("لقي ثلاثة جنود مصرعهم بانفجار عبوة ناسفة قرب الحدود", "ar", "ASSAULT"))
+    assert actor == [("", "UAF")]
+    assert recipient == [("", "MIL")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "A Turkish drone struck a fuel depot belonging to the SDF near the border."),
+        ("en", "A Turkish drone targeted a fuel depot owned by the SDF on Monday."),
+        ("fr", "Un drone turc a frappé un dépôt de carburant appartenant aux FDS."),
+        ("fr", "Un drone turc a visé lundi un dépôt de carburant des FDS."),
+        ("ar", "استهدفت طائرة تركية مستودعا للوقود تابعا لقسد قرب الحدود."),
+    ],
+)
+def test_the_owner_of_a_struck_object_is_the_recipient(language: str, text: str) -> None:
+    actor, recipient = sides(coded(text, language, "ASSAULT"))
+    assert actor == [("TUR", "MIL")]
+    assert recipient == [("SYR", "REB")]

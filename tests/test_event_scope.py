@@ -7,7 +7,13 @@ import datetime as dt
 
 import pytest
 
-from marsad.event_scope import headline_sentences, in_background, offtopic_sentences, referenced_noun
+from marsad.event_scope import (
+    headline_sentences,
+    in_background,
+    offtopic_sentences,
+    perfect_since_old_year,
+    referenced_noun,
+)
 from marsad.lexicon import load_lexicon
 from marsad.normalize import fold_text
 from tests.conftest import make_article
@@ -77,3 +83,29 @@ def test_background_clause_with_an_old_year(language, sentence, trigger):
 def test_referenced_noun(text, word, expected):
     folded = fold_text(text)
     assert referenced_noun(folded, folded.index(fold_text(word))) is expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "trigger", "background"),
+    [
+        (
+            "en",
+            "France has funded several schools in Mosul since the city was retaken in 2017.",
+            "funded",
+            True,
+        ),
+        ("en", "France funded several schools in Mosul in 2017.", "funded", False),
+        ("en", "France has funded a new school in Mosul this week.", "funded", False),
+        ("fr", "La France a financé plusieurs écoles à Mossoul depuis 2019.", "a financé", True),
+        ("fr", "La France a financé une école à Mossoul depuis lundi.", "a financé", False),
+        ("ar", "موّلت فرنسا عدة مدارس في الموصل منذ عام 2017.", "موّلت", True),
+        ("ar", "منذ عام 2017، موّلت فرنسا مدرسة جديدة في الموصل.", "موّلت", False),
+        ("ar", "موّلت فرنسا مدرسة جديدة في الموصل منذ عام 2026.", "موّلت", False),
+    ],
+)
+def test_a_perfect_since_an_earlier_year_is_background(language, text, trigger, background):
+    folded = fold_text(text)
+    start = folded.index(fold_text(trigger))
+    end = start + len(fold_text(trigger))
+    assert perfect_since_old_year(folded, start, end, language, PUBLISHED) is background
+    assert perfect_since_old_year(folded, start, end, language, None) is False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -598,3 +599,18 @@ def test_arabic_genitive_after_masdar_is_the_victim_not_the_actor():
 def test_civilians_demand_with_no_addressee_goes_to_their_government(language, text):
     (event,) = [e for e in code(text, language) if e.event == "REQUEST"]
     assert [(e.code, e.sector) for e in event.recipient] == [("IRQ", "GOV")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The US has funded several schools in Iraq since the war ended in 2017."),
+        ("fr", "La France a financé plusieurs écoles en Irak depuis 2019."),
+        ("ar", "موّلت الأمم المتحدة عدة مدارس في العراق منذ عام 2017."),
+    ],
+)
+def test_a_perfect_summing_up_years_since_is_background_not_an_event(language, text):
+    article = article_with_actors(text, language)
+    dated = dataclasses.replace(article, published=dt.date(2026, 10, 1))
+    assert load_event_coder()(dated).events == ()
+    assert load_event_coder()(article).events  # without a date there is no earlier year

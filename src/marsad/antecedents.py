@@ -14,6 +14,11 @@ Two kinds of reference that give an event its recipient when its own sentence na
 - "A similar strike", «غارة مماثلة», "une frappe similaire" with no actor of its own is by
   the actor of the latest act of its type (`similar_act_actor`); "also seized" after an
   arrest by the same side takes the arrest's recipient (`continued_recipient`).
+- A subject pronoun opening the sentence ("He later visited Baghdad", "Il a appelé ...",
+  "Elles ont ...") is the actor of the article's latest event from an earlier sentence,
+  when that actor is one participant (or, for "they"/"ils", one side): `pronoun_antecedent`.
+  Impersonal "il" ("il y a", "il faut", "il a été décidé") is no one. Arabic drops the
+  pronoun; marsad.direction reads that as the previous verb's subject.
 - Same-participant anaphora: an uncoded civilian group on the recipient side («الصيادين»,
   "the fishermen") is the group of that sector the article named last with a country
   ("12 Iraqi fishermen"), before the story's home country is guessed for it.
@@ -202,4 +207,41 @@ def continued_recipient(
         close = 0 < sentence_index - earlier.sentence_index <= RESTATEMENT_SENTENCES
         if close and earlier.event == "COERCE" and codes & {e.code for e in earlier.actor}:
             return earlier.recipient
+    return ()
+
+
+# A sentence-opening subject pronoun, then at most three auxiliaries or adverbs before the trigger.
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:(?:and|but|et|mais|puis) )?(?P<pronoun>he|she|they|il|elle|ils|elles)"
+    r"(?: (?!(?:y|faut|s'agit|semble|parait|est|etait|reste)\b)[\w'-]+){0,3}\s*$"
+)
+_PLURAL_PRONOUNS = frozenset({"they", "ils", "elles"})
+PRONOUN_SENTENCES = 2
+
+
+def opens_with_pronoun(folded_text: str) -> bool:
+    """Whether the sentence opens with a subject pronoun (and may name no actor of its own)."""
+    return _OPENING_PRONOUN.match(folded_text) is not None
+
+
+_OPENING_PRONOUN = re.compile(r"^(?:(?:and|but|et|mais|puis) )?(?:he|she|they|il|elle|ils|elles) ")
+
+
+def pronoun_subject(folded_text: str, position: int) -> str:
+    """The subject pronoun ("he", "elle", "ils") that opens the sentence before `position`, or ""."""
+    found = _PRONOUN_SUBJECT.match(folded_text[:position])
+    if found is None or re.search(r"\ba ete\b|\bavait ete\b", folded_text[:position]):
+        return ""  # "il a été décidé": an impersonal passive has no subject
+    return found["pronoun"]
+
+
+def pronoun_antecedent(pronoun: str, sentence_index: int, recent: Sequence[Event]) -> tuple[Entity, ...]:
+    """The actor a subject pronoun refers to: the latest earlier event's, if it is one participant."""
+    for event in reversed(recent):
+        if not 0 < sentence_index - event.sentence_index <= PRONOUN_SENTENCES:
+            continue
+        codes = {e.code for e in event.actor}
+        if "" in codes or (len(codes) > 1 and pronoun not in _PLURAL_PRONOUNS):
+            return ()
+        return event.actor
     return ()

@@ -27,8 +27,11 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from marsad.mention_groups import Placed, mentions_of, participant_group, participant_groups
 from marsad.model import Mention
 from marsad.normalize import Folded, fold_text
+
+__all__ = ["Placed", "Roles", "Span", "assign_roles", "clause_breaks", "locate", "segment"]
 
 # A capital after these is where something happened; a country only after "in"-words
 # ("sent troops to Syria" keeps Syria as the recipient, "clashes in Syria" does not).
@@ -53,6 +56,12 @@ _TARGET_WORDS: dict[str, tuple[str, ...]] = {
     "ar": ("على", "علي", "ضد", "استهدف", "استهدفت", "بحق"),
 }
 _BETWEEN_WORDS: dict[str, tuple[str, ...]] = {"en": ("between",), "fr": ("entre",), "ar": ("بين",)}
+# The owner of a struck object is the target: "a depot belonging to the SDF", «مستودعا تابعا لقسد».
+_OWNER_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("belonging to", "owned by", "run by", "operated by", "controlled by", "held by", "used by"),
+    "fr": ("appartenant a", "appartenant au", "appartenant aux", "controle par", "tenu par", "utilise par"),
+    "ar": ("تابع ل", "تابعا ل", "تابعه ل", "التابع ل", "التابعه ل", "تابعين ل", "التابعين ل", "مملوك ل"),
+}
 _PASSIVE_AUX: dict[str, frozenset[str]] = {
     "en": frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"}),
     "fr": frozenset({"ete"}),
@@ -75,9 +84,7 @@ _PASSIVE_AUX = _folded_sets(_PASSIVE_AUX)
 _AGENT_WORDS = _folded_tuples(_AGENT_WORDS)
 _TARGET_WORDS = _folded_tuples(_TARGET_WORDS)
 _BETWEEN_WORDS = _folded_tuples(_BETWEEN_WORDS)
-_COORDINATORS = frozenset({"", ",", "and", "et", "و", ", and", "as well as", "ainsi que", "&"})
-# "la Turquie et la Syrie" when the mention leaves out its article: "et la" is "et".
-_GAP_DETERMINER = re.compile(r"^(\s*(?:and|et|, and))\s+(?:the|la|le|les|l')\s*$")
+_OWNER_WORDS = _folded_tuples(_OWNER_WORDS)
 _VERB_COORDINATORS = frozenset({"and", "et", "و", ", and", "then", "puis", "ثم", "،", ","})
 _CLAUSE_BREAK = re.compile(
     r"[;:]|\b(?:but|while|whereas|although|mais|tandis que|alors que|bien que)\b"
@@ -93,19 +100,6 @@ ARABIC_MODIFIER_WORDS = 2
 # Folded endings of a relational adjective (nisba): «ي», «يه», «يين», «يون».
 _NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان")
 ARABIC_SUBJECT_GAP_WORDS = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Placed:
-    """A mention located in the folded sentence, with what the words before it say."""
-
-    mention: Mention
-    start: int
-    end: int
-    place: bool
-    agent: bool
-    target: bool
-    between: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,14 +128,15 @@ def locate(folded: Folded, mentions: Sequence[Mention], language: str) -> list[P
         if end <= start:
             continue
         before = _words_before(folded.text, start)
+        owner = _ends_with_words(before, _OWNER_WORDS.get(language, ()))
         placed.append(
             Placed(
                 mention=mention,
                 start=start,
                 end=end,
                 place=_is_place(mention, _last_word(before), language),
-                agent=_ends_with_words(before, _AGENT_WORDS.get(language, ())),
-                target=_ends_with_words(before, _TARGET_WORDS.get(language, ())),
+                agent=_ends_with_words(before, _AGENT_WORDS.get(language, ())) and not owner,
+                target=owner or _ends_with_words(before, _TARGET_WORDS.get(language, ())),
                 between=_ends_with_words(before, _BETWEEN_WORDS.get(language, ())),
             )
         )
@@ -230,10 +225,10 @@ def assign_roles(
     # A prepositional object ("a drone strike on X killed ...") is not the next verb's subject.
     left = [p for p in participants if p.end <= span.start and not (p.target or p.agent)]
     right = [p for p in participants if p.start >= span.end]
-    subject = _group(text, left, len(left) - 1, step=-1) if left else []
+    subject = participant_group(text, left, len(left) - 1, step=-1) if left else []
     if subject and inherited and _coordinated_verb(text, subject[-1].end, span.start):
         subject = []
-    groups = _groups(text, right)
+    groups = participant_groups(text, right)
     if span.direction == "nominal":
         roles = _nominal(text, span, subject, right, groups)
     else:
@@ -258,23 +253,26 @@ def _verbal(
     agents = next((g for g in groups if g[0].agent and not (weak and _bare_min(text, g[0]))), [])
     objects = [g for g in groups if not g[0].agent or (weak and _bare_min(text, g[0]))]
     if span.direction == "active" and passive_aux:
-        return Roles(_mentions(agents), _mentions(subject), "passive")
+        return Roles(mentions_of(agents), mentions_of(subject), "passive")
     if span.direction == "host" and passive_aux:
-        return Roles(_mentions(subject), _mentions(agents), "passive")
+        return Roles(mentions_of(subject), mentions_of(agents), "passive")
     if subject:
         if span.direction == "active":
-            return Roles(_mentions(subject), _mentions(_other_party(objects, subject)), "subject")
+            return Roles(mentions_of(subject), mentions_of(_other_party(objects, subject)), "subject")
         first = groups[0] if groups else []
-        return Roles(_mentions(first), _mentions(subject), span.direction)
+        return Roles(mentions_of(first), mentions_of(subject), span.direction)
+    if language == "ar" and groups and span.direction == "active" and _counted_victims(text, span, groups[0]):
+        return Roles((), mentions_of(groups[0]), "passive")  # «قتل عشرة أشخاص»: ten people were killed
     if language == "ar" and groups and not _pro_drop(text, span, groups[0], inherited):
         first, rest = groups[0], groups[1:]  # VSO: the first group after the verb is its subject
         second = rest[0] if rest else []
         if span.direction == "active":
-            return Roles(_mentions(first), _mentions(second), "vso")
-        return Roles(_mentions(second), _mentions(first), "vso")
+            return Roles(mentions_of(first), mentions_of(second), "vso")
+        return Roles(mentions_of(second), mentions_of(first), "vso")
     if inherited and span.direction == "active":
-        return Roles(inherited, _mentions(objects[0] if objects else []), "inherited")
-    return Roles((), (), "none")
+        return Roles(inherited, mentions_of(objects[0] if objects else []), "inherited")
+    # No subject named ("killed three soldiers", "Calls upon X"): the object is still the recipient.
+    return Roles((), mentions_of(objects[0]) if span.direction == "active" and objects else (), "none")
 
 
 def _addressee(text: str, placed: Placed, span: Span) -> Placed:
@@ -309,13 +307,15 @@ def _nominal(
 ) -> Roles:
     between = [p for p in right if p.between]
     if between:  # "clashes between X and Y": a two-sided event, everyone is actor
-        return Roles(_mentions(_group(text, right, right.index(between[0]), step=1)), (), "between")
+        return Roles(
+            mentions_of(participant_group(text, right, right.index(between[0]), step=1)), (), "between"
+        )
     # «مقتل أربعة من أهالي القرية»: a count before «من» makes it partitive: victims, not agents.
     partitive = next((g for g in groups if g[0].agent and _partitive(text, g[0])), [])
     agents = next((g for g in groups if g[0].agent and g is not partitive), [])
     targets = next((g for g in groups if g[0].target), partitive)
     if agents:
-        return Roles(_mentions(agents), _mentions(targets), "agent")
+        return Roles(mentions_of(agents), mentions_of(targets), "agent")
     first = groups[0] if groups else []
     arabic_after = bool(first) and not text[first[0].start : first[0].start + 1].isascii()
     if (
@@ -324,14 +324,17 @@ def _nominal(
         and text.count(" ", span.end, first[0].start) <= ARABIC_MODIFIER_WORDS
     ):
         if _nisba(text, first[0]):
-            return Roles(_mentions(first), _mentions(targets), "modifier")  # «غارة جوية إسرائيلية»
+            return Roles(mentions_of(first), mentions_of(targets), "modifier")  # «غارة جوية إسرائيلية»
         # «اغتيال الرئيس», «قصف المدينة»: the genitive after a masdar is its victim, not its agent.
         targets = targets or first
     if subject:
         gap = text[subject[-1].end : span.start]
-        if gap.count(" ") <= NOMINAL_SUBJECT_WORDS + 1 or _NOMINAL_LIGHT_VERBS.search(gap):
-            return Roles(_mentions(subject), _mentions(targets), "modifier")
-    return Roles((), _mentions(targets), "none")
+        # Arabic modifiers follow their noun: «جنود مصرعهم بانفجار» names victims, not bombers.
+        arabic = not text[subject[-1].start : subject[-1].start + 1].isascii()
+        close = gap.count(" ") <= (0 if arabic else NOMINAL_SUBJECT_WORDS + 1)
+        if close or _NOMINAL_LIGHT_VERBS.search(gap):
+            return Roles(mentions_of(subject), mentions_of(targets), "modifier")
+    return Roles((), mentions_of(targets), "none")
 
 
 _COUNT_WORDS = frozenset(
@@ -364,6 +367,24 @@ def _partitive(text: str, first: Placed) -> bool:
     return words[-1:] == ["من"] and len(words) >= 2 and (words[-2] in _COUNT_WORDS or words[-2].isdigit())
 
 
+def _counted_victims(text: str, span: Span, first: list[Placed]) -> bool:
+    """«قتل عشرة أشخاص», «أصيب 12 مدنيا»: a count right after the verb reads it as a passive.
+
+    Unvocalised «قتل» is both "killed" and "were killed"; news puts the attacker first
+    without a number («قتلت قوات الجيش اثنين») and the counted victims after the verb.
+    """
+    verb = text[span.start : span.end].split(" ")[0]
+    gap = text[span.end : first[0].start].split()
+    counted = len(gap) == 1 and (gap[0] in _COUNT_WORDS or gap[0].isdigit())
+    return counted and verb.lstrip("وف") in _VICTIM_VERBS
+
+
+# Verbs whose counted object reads as a passive subject: killed, wounded, kidnapped, arrested.
+_VICTIM_VERBS = frozenset(
+    fold_text(w) for w in ("قتل", "قتلت", "أصيب", "أصيبت", "جرح", "خطف", "اختطف", "اعتقل", "أعدم", "استشهد")
+)
+
+
 def _nisba(text: str, first: Placed) -> bool:
     """An Arabic relational adjective («إسرائيلية», «الأمريكي»): the modifier names the agent.
 
@@ -379,60 +400,3 @@ def _nisba(text: str, first: Placed) -> bool:
 def _coordinated_verb(text: str, subject_end: int, trigger_start: int) -> bool:
     """'X met Y and condemned Z': the mention before 'and' is not the subject."""
     return text[subject_end:trigger_start].strip() in _VERB_COORDINATORS
-
-
-def _groups(text: str, placed: list[Placed]) -> list[list[Placed]]:
-    groups: list[list[Placed]] = []
-    i = 0
-    while i < len(placed):
-        group = _group(text, placed, i, step=1)
-        groups.append(group)
-        i += len(group)
-    return groups
-
-
-def _group(text: str, placed: Sequence[Placed], anchor: int, step: int) -> list[Placed]:
-    """The anchor mention plus its coordinated or appositive neighbours, in text order."""
-    group = [placed[anchor]]
-    i = anchor + step
-    while 0 <= i < len(placed):
-        a, b = (placed[i], group[-1]) if step < 0 else (group[-1], placed[i])
-        if not _joined(text, a, b):
-            break
-        group.append(placed[i])
-        i += step
-    return sorted(group, key=lambda p: p.start)
-
-
-def _joined(text: str, first: Placed, second: Placed) -> bool:
-    # "Kurdistan Workers' Party (PKK) militants": brackets around an acronym join like adjacency.
-    gap = _GAP_DETERMINER.sub(r"\1", text[first.end : second.start]).strip().strip("()").strip()
-    if gap in _MEMBER_OF:
-        return _member_of(first, second)
-    if _APPOSITION.match(gap):
-        return not second.mention.entity.code  # "Kataib Hezbollah, an armed faction": one participant
-    if gap not in _COORDINATORS:
-        return False
-    if gap:
-        return True
-    # Bare adjacency joins a role and its holder, not two different countries or sectors:
-    # «وطالب المتظاهرون الحكومة» is a VSO subject and its object.
-    one, two = first.mention.entity, second.mention.entity
-    codes = {one.code, two.code} - {""}
-    sectors = {one.sector, two.sector} - {"", "UNK"}
-    return len(codes) <= 1 and len(sectors) <= 1
-
-
-# "militants of the Islamic State", «مسلحون من تنظيم داعش», "des combattants de l'EI".
-_MEMBER_OF = frozenset({"of", "from", "de", "du", "des", "de l'", "من"})
-_ORGANISATION_KINDS = frozenset({"group", "igo"})
-_APPOSITION = re.compile(r"^,\s*(?:an?|the|un|une|le|la|l')$")
-
-
-def _member_of(first: Placed, second: Placed) -> bool:
-    """An uncoded band of people followed by the organisation it belongs to is one participant."""
-    return not first.mention.entity.code and second.mention.kind in _ORGANISATION_KINDS
-
-
-def _mentions(placed: Sequence[Placed]) -> tuple[Mention, ...]:
-    return tuple(p.mention for p in placed)

@@ -12,6 +12,9 @@
 - A background clause ("since the city was retaken in 2017", «منذ عام 2014»,
   "malgré ... en 2017") names a past year at least two years before publication: its
   triggers are history, not news.
+- A perfect with a "since" anchored in an earlier year ("France has funded projects in Mosul
+  since the city was retaken in 2017", "a financé ... depuis 2019", «موّلت ... منذ 2017») sums
+  up years of activity: background too, not a dated event (`perfect_since_old_year`).
 - `Scope.recent` carries the article's latest events from sentence to sentence, for the
   references that marsad.antecedents resolves ("condemned the attack", "these officials").
 - A conflict noun governed by a reference word ("the anniversary of the attack",
@@ -51,6 +54,18 @@ _REFERENCE_HEAD = re.compile(
     r"(?: (?:في|حول|بشان|من|جريمه|الجريمه|عمليه|حادث|حادثه))?\s*$)"
 )
 REFERENCE_WINDOW_CHARS = 40
+# An auxiliary of the perfect, and the adverbs that may follow it, right before the trigger.
+_PERFECT_BEFORE = {
+    "en": re.compile(
+        r"\b(?:has|have|had)(?: (?:already|also|long|now|repeatedly|consistently|continued to))?\s*$"
+    ),
+    "fr": re.compile(r"\b(?:a|ont|avait|avaient)(?: (?:deja|aussi|egalement|toujours|regulierement))?\s*$"),
+}
+_FRENCH_AUXILIARIES = frozenset({"a", "ont", "avait", "avaient"})
+# "since ... 2017" within a clause; Arabic «منذ» may carry «و» and sit before «عام».
+_SINCE_YEAR = re.compile(
+    r"(?:\b(?:since|depuis)\b|(?<!\w)[وف]?منذ(?!\w))[^,;.،]{0,80}?(?<!\d)(19[5-9]\d|20\d\d)(?!\d)"
+)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -111,3 +126,23 @@ def referenced_noun(text: str, position: int) -> bool:
         position -= 1
     window = text[max(0, position - REFERENCE_WINDOW_CHARS) : position]
     return _REFERENCE_HEAD.search(window) is not None
+
+
+def perfect_since_old_year(text: str, start: int, end: int, language: str, published: dt.date | None) -> bool:
+    """Whether the trigger at folded [start, end) is a perfect summing up activity since an earlier year.
+
+    Arabic has no perfect: a verb trigger in a sentence with «منذ <earlier year>» reads as one.
+    """
+    if published is None:
+        return False
+    earlier = [found for found in _SINCE_YEAR.finditer(text) if int(found[1]) < published.year]
+    if language == "ar":  # the «منذ» clause closes the verb's own clause: «موّلت المشاريع منذ 2017»
+        return any(
+            found.start() >= end and text.count(" ", end, found.start()) <= BACKGROUND_MAX_WORDS
+            for found in earlier
+        )
+    if not earlier:
+        return False
+    pattern = _PERFECT_BEFORE.get(language)
+    auxiliary = language == "fr" and text[start:end].split(" ")[0] in _FRENCH_AUXILIARIES
+    return auxiliary or bool(pattern and pattern.search(text[:start]))

@@ -1,0 +1,134 @@
+"""Trigger governance: which lexicon triggers are events, and the type and modes each carries.
+
+- A trigger word inside an actor mention ("Appeals Court") is not a trigger, nor one in a
+  background clause ("since the city was retaken in 2017": marsad.event_scope).
+- A complement is folded into the trigger that governs it: "called on X to release" is one
+  REQUEST with mode yield; "vowed to strike back" is a THREATEN; "stressed the importance of
+  cooperation" is a SUPPORT; an allegation ("accused X of attacking") stays an ACCUSE.
+- Future and refusal (marsad.modality): a promised CONSULT/SUPPORT/COOPERATE/AID or RETREAT
+  is AGREE (intent, CAMEO 03); a refused one is REJECT; a future conflict act with no threat
+  word is not an event yet.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from marsad.direction import Placed
+from marsad.event_scope import Scope, in_background, perfect_since_old_year
+from marsad.lexicon import Match, Trigger
+from marsad.modality import Modality
+
+FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
+FUTURE_KEPT = frozenset({"THREATEN", "CONCEDE"})
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
+# Verbal acts a speaker performs by saying them (PLOVER quads 1 and 3, less CONSULT).
+STATEMENT_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
+GOVERNORS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
+# "stressed the importance of cooperation", "welcomed the aid": verbal support of a cooperative act.
+SUPPORT_COMPLEMENTS = frozenset({"COOPERATE", "AID", "SUPPORT", "AGREE", "CONSULT"})
+COMPLEMENT_MAX_WORDS = 10
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Coded:
+    """A trigger after governance and modality: the type and modes it will carry."""
+
+    match: Match[Trigger]
+    event: str
+    modes: tuple[str, ...]
+    future: bool
+
+
+def coded_triggers(
+    matches: list[Match[Trigger]], placed: Sequence[Placed], text: str, breaks: Sequence[int], scope: Scope
+) -> list[Coded]:
+    """The triggers that can be events, each folded into the trigger that governs it."""
+    # A trigger word inside an actor's name ("Appeals Court", "car bomb attackers") is not a trigger.
+    matches = [m for m in matches if not any(p.start <= m.start and m.head_end <= p.end for p in placed)]
+    matches = [m for m in matches if not _background(m, text, scope)]
+    return [item for item in _govern(matches, text, breaks) if item is not None]
+
+
+def _background(match: Match[Trigger], text: str, scope: Scope) -> bool:
+    """History, not news: "since ... 2017" clauses and perfects summing up the years since."""
+    if in_background(text, match.start, scope.published):
+        return True
+    if match.entry.direction == "nominal" or match.definite:
+        return False  # "aid since 2017" names no act of its own
+    return perfect_since_old_year(text, match.start, match.end, scope.language, scope.published)
+
+
+def _govern(matches: Sequence[Match[Trigger]], text: str, breaks: Sequence[int]) -> list[Coded | None]:
+    """Fold a complement trigger into its governor ("urged X to withdraw" is one REQUEST)."""
+    coded: list[Coded | None] = [
+        Coded(m, m.entry.event, (m.entry.mode,) if m.entry.mode else (), False) for m in matches
+    ]
+    for i in range(len(matches) - 1):
+        governor, complement = coded[i], matches[i + 1]
+        if governor is None or not _governs(governor, complement, text, breaks):
+            continue
+        coded[i] = _with_complement(governor, complement.entry)
+        coded[i + 1] = None
+    return coded
+
+
+def _governs(governor: Coded, complement: Match[Trigger], text: str, breaks: Sequence[int]) -> bool:
+    trigger = governor.match.entry
+    supports = trigger.event == "SUPPORT" and complement.entry.event in SUPPORT_COMPLEMENTS
+    allegation = trigger.event == "ACCUSE" and trigger.mode == "allege"
+    if trigger.event not in GOVERNORS and not supports and not allegation:
+        return False
+    gap_start, gap_end = governor.match.end, complement.start
+    if any(gap_start <= b < gap_end for b in breaks):
+        return False
+    return text.count(" ", gap_start, gap_end) <= COMPLEMENT_MAX_WORDS
+
+
+def _with_complement(governor: Coded, complement: Trigger) -> Coded:
+    event = governor.event
+    if event == "AGREE" and complement.event in CONFLICT_TYPES:
+        event = "THREATEN"  # "vowed to strike back" is a threat, not a promise
+    if governor.modes or event in ("ACCUSE", "AGREE", "SUPPORT"):
+        return dataclasses.replace(governor, event=event)
+    mode = complement_mode(event, complement)
+    return dataclasses.replace(governor, event=event, modes=(mode,) if mode else ())
+
+
+def complement_mode(event: str, complement: Trigger) -> str:
+    if event in ("REQUEST", "REJECT"):
+        return {
+            "CONSULT": "meet",
+            "AID": "assist",
+            "COOPERATE": "assist",
+            "SUPPORT": "assist",
+            "RETREAT": "yield",
+            "CONCEDE": "yield",
+        }.get(complement.event, "change")
+    if event == "THREATEN":
+        if complement.event == "SANCTION":
+            return "expel" if complement.mode == "expel" else "relations"
+        if complement.event == "COERCE":
+            return "arrest" if complement.mode == "arrest" else "restrict"
+        if complement.event in ("ASSAULT", "MOBILIZE"):
+            return "violence"
+    return ""
+
+
+def apply_future(item: Coded, modality: Modality) -> Coded | None:
+    """PLOVER: a promised CONSULT/SUPPORT/COOPERATE/AID (or RETREAT: intent, CAMEO 03) is AGREE.
+
+    A refused promise of cooperation ("will not release", «لن ينسحب») is REJECT.
+    """
+    if modality is Modality.REFUSED:
+        if item.event not in FUTURE_AS_AGREE | {"RETREAT", "CONCEDE"}:
+            return None
+        mode = complement_mode("REJECT", item.match.entry) if item.event != "AGREE" else ""
+        return Coded(item.match, "REJECT", (mode,) if mode else (), True)
+    future = modality is Modality.FUTURE
+    if not future or item.event in FUTURE_KEPT:
+        return dataclasses.replace(item, future=future)
+    if item.event in FUTURE_AS_AGREE | {"RETREAT"}:
+        return Coded(item.match, "AGREE", (), True)
+    return None  # "will attack" with no threat word, "will condemn": not an event yet
