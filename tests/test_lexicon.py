@@ -76,3 +76,25 @@ def test_strike_is_matched_as_a_verb_not_as_the_noun_blow():
     lexicon = load_lexicon()
     heads = [m.entry.phrase.head for m in lexicon.triggers.find(fold_text("تلقى الحزب ضربة سياسية"), "ar")]
     assert fold_text("ضرب") not in heads
+
+
+def _events_in(sentence: str, language: str) -> list[tuple[str, str]]:
+    from marsad.lexicon import load_lexicon
+    from marsad.normalize import fold_text
+
+    return [
+        (m.entry.event, m.entry.mode) for m in load_lexicon().triggers.find(fold_text(sentence), language)
+    ]
+
+
+def test_arabic_drone_is_not_a_march():
+    assert _events_in("أطلقت مسيرة تركية صاروخا على سيارة", "ar") == [("ASSAULT", "drone")]
+    assert ("ASSAULT", "drone") in _events_in("استهدف الجيش الموقع بمسيرة", "ar")
+    assert _events_in("خرجت مسيرة احتجاجية في المدينة", "ar") == [("PROTEST", "demo")]
+
+
+def test_withdrawal_and_release_verb_forms():
+    assert ("RETREAT", "withdraw") in _events_in("The troops have begun leaving the base", "en")
+    assert ("RETREAT", "release") in _events_in("Two engineers were released from captivity", "en")
+    assert ("RETREAT", "release") in _events_in("Deux ingénieurs ont été libérés de captivité", "fr")
+    assert ("RETREAT", "withdraw") in _events_in("بدأت القوات الانسحاب من القاعدة", "ar")

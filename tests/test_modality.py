@@ -241,3 +241,60 @@ def test_english_and_french_nouns_need_no_occurrence_cue(sentence, language, eve
     assert all(lang == "ar" for lang, _ in lexicon.reported_only)
     text = fold_text(sentence)
     assert any(m.entry.event == event for m in lexicon.triggers.find(text, language))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "event"),
+    [
+        # Advice in the conditional is an opinion.
+        ("Washington would do well to support the talks", "en", "SUPPORT"),
+        ("It would be wise to support the talks", "en", "SUPPORT"),
+        ("Washington aurait intérêt à soutenir les négociations", "fr", "SUPPORT"),
+        ("Il serait judicieux de soutenir les négociations", "fr", "SUPPORT"),
+        ("من مصلحة باريس أن تقدم مساعدات للعراق", "ar", "AID"),
+        # Weather, crises and the economy threaten nobody on purpose.
+        ("The crisis threatens the harvest", "en", "THREATEN"),
+        ("La sécheresse menace les récoltes du sud", "fr", "THREATEN"),
+        ("لمواجهة الجفاف الذي يهدد المحاصيل", "ar", "THREATEN"),
+        # «ضبط الحدود / النفس» is control or restraint, not a seizure.
+        ("وتعهدت الحكومة بالتنسيق مع الجيش لضبط الحدود", "ar", "COERCE"),
+        ("ودعا إلى ضبط النفس", "ar", "COERCE"),
+        # Exposure and purpose nouns name a risk.
+        ("The villages lack lighting, which leaves them exposed to night-time raids", "en", "COERCE"),
+        (
+            "Ankara says its operations target rebels who use the valleys as a base for attacks",
+            "en",
+            "ASSAULT",
+        ),
+        (
+            "Ankara dit viser des rebelles qui utilisent les vallées comme base pour des attaques",
+            "fr",
+            "ASSAULT",
+        ),
+        ("تقول أنقرة إن عملياتها تستهدف مسلحين", "ar", "ASSAULT"),
+        # Tallies over a period are no dated event.
+        ("The ministry has signed several contracts with firms this year", "en", "SUPPORT"),
+        ("Le ministère a signé plusieurs contrats avec des entreprises cette année", "fr", "SUPPORT"),
+        # Clauses describing detainees are no new arrest.
+        ("He freed 20 men, those arrested for links to the group", "en", "COERCE"),
+        ("Il a libéré 20 prisonniers, des hommes arrêtés pour des liens avec le groupe", "fr", "COERCE"),
+        ("وأفرجت السلطات عن عشرين من الذين اعتقلوا العام الماضي", "ar", "COERCE"),
+    ],
+)
+def test_non_events_are_dropped(sentence, language, event):
+    assert modality_of_event(sentence, language, event) is Modality.DROPPED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "event"),
+    [
+        ("The militia threatens the harvest", "en", "THREATEN"),
+        ("Le groupe menace les villages du sud", "fr", "THREATEN"),
+        ("وضبطت القوات شحنة من المخدرات", "ar", "COERCE"),
+        ("The police raided the offices of the party", "en", "COERCE"),
+        ("Washington will support the talks", "en", "SUPPORT"),
+        ("The ministry signed two contracts with a French firm on Monday", "en", "SUPPORT"),
+    ],
+)
+def test_agents_facts_and_single_acts_stay(sentence, language, event):
+    assert modality_of_event(sentence, language, event) is not Modality.DROPPED

@@ -5,7 +5,8 @@ when a set phrase covers it ("declined to comment", "hosts refugees"), when its 
 is a question, or when the sentence sits in a machine-written Q&A block. A future cue
 (or the Arabic future prefix س) makes it a promise, which the coder turns into AGREE
 for cooperative types (PLOVER: future CONSULT, SUPPORT, COOPERATE and AID are AGREE).
-A conditional in the complement of a reporting verb ("said Jordan would help",
+A non-agent right before a threat or strike ("the drought threatens", «الأزمة التي تهدد»)
+is no actor, so no event. A conditional in the complement of a reporting verb ("said Jordan would help",
 "a annoncé qu'elle prolongerait", «أكد أن بلاده ستواصل») is a promise, not a hypothesis.
 Cues come from `cues.tsv`; each has a window in words before the trigger (0: anywhere
 in the sentence; negative: after it; habitual cues count on both sides).
@@ -29,7 +30,9 @@ class Modality(Enum):
     REFUSED = "refused"  # a negated promise: "will not release", «لن ينسحب»
 
 
-DROPPING_KINDS = frozenset({"negation", "hypothetical", "opinion", "habitual", "topic"})
+DROPPING_KINDS = frozenset({"negation", "hypothetical", "opinion", "habitual", "topic", "nonagent"})
+# Kinds that drop the trigger outright (negation may instead make a refused promise).
+_SILENCING_KINDS = frozenset({"hypothetical", "opinion", "habitual", "topic", "nonagent"})
 # A reporting verb's complement starts within this many words of it ("said on Monday that Jordan would").
 REPORT_WINDOW_WORDS = 10
 
@@ -85,14 +88,21 @@ def modality_of(
         kinds.add("hypothetical")  # "le ministre se rendrait à Damas": hearsay, not a fact
     for cue in cues:
         if cue.entry.kind in DROPPING_KINDS | {"future"} and _governs(cue, trigger, text, clause_start):
+            if cue.entry.kind == "nonagent" and not _cannot_do(cue.entry, trigger.entry.event):
+                continue
             if reported and cue.entry.value == "conditional":
                 continue  # "said it would send": the reported promise, not a hypothesis
             kinds.add(cue.entry.kind)
-    if kinds & {"hypothetical", "opinion", "habitual", "topic"}:
+    if kinds & _SILENCING_KINDS:
         return Modality.DROPPED
     if "negation" in kinds:
         return Modality.REFUSED if _refusal(cues, trigger, text, clause_start, kinds) else Modality.DROPPED
     return Modality.FUTURE if "future" in kinds else Modality.FACT
+
+
+def _cannot_do(cue: Cue, event: str) -> bool:
+    """A non-agent cue ("drought", «الأزمة») names the event types it cannot be the agent of."""
+    return event in cue.value.split("|")
 
 
 def _covers(cue: Match[Cue], trigger: Match[Trigger]) -> bool:
