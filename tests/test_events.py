@@ -10,6 +10,7 @@ import pytest
 from marsad import plover
 from marsad.events import CODER_VERSION, load_event_coder
 from marsad.model import Article, Entity, Event, Mention, make_event_id
+from marsad.pipeline import code_text
 from tests.conftest import make_article
 
 # Stub actors: surface text -> (code, sector, kind). The actor recognizer is not involved.
@@ -614,3 +615,20 @@ def test_a_perfect_summing_up_years_since_is_background_not_an_event(language, t
     dated = dataclasses.replace(article, published=dt.date(2026, 10, 1))
     assert load_event_coder()(dated).events == ()
     assert load_event_coder()(article).events  # without a date there is no earlier year
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Local authorities decreed a night curfew in Basra after clashes on the sidelines of the rally.",
+        ),
+        (
+            "fr",
+            "Les autorités locales ont décrété un couvre-feu après des heurts en marge du rassemblement.",
+        ),
+    ],
+)
+def test_the_state_does_not_hold_the_rally_it_restricts(language, text):
+    assert "PROTEST" not in [e.event for e in code_text(text, language, "2026-10-10")]

@@ -7,6 +7,7 @@ import pytest
 from marsad.direction import Roles
 from marsad.event_scope import Scope
 from marsad.model import Entity, Mention
+from marsad.pipeline import code_text
 from marsad.recipients import recipient_side
 
 
@@ -66,3 +67,17 @@ def test_a_referred_actor_fills_an_empty_recipient() -> None:
     actor = (Entity("IRQ", "GOV", "governor"),)
     side = recipient_side("ACCUSE", (), Roles((), (), "subject"), actor, Scope("en", home="IRQ"), attacker)
     assert side == attacker
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "BAGHDAD - Iraqi authorities imposed a curfew in the city of Basra."),
+        ("fr", "BAGDAD - Les autorités irakiennes ont décrété un couvre-feu à Bassora."),
+        ("ar", "بغداد - فرضت السلطات العراقية حظر التجول في مدينة البصرة."),
+    ],
+)
+def test_a_curfew_on_no_one_named_binds_the_home_civilians(language, text):
+    (curfew,) = [e for e in code_text(text, language, "2026-10-10") if e.event == "COERCE"]
+    assert [e.code for e in curfew.actor] == ["IRQ"]
+    assert [(e.code, e.sector) for e in curfew.recipient] == [("IRQ", "CVL")]

@@ -28,7 +28,7 @@ from marsad.antecedents import (
     restates,
     similar_act_actor,
 )
-from marsad.destinations import aid_destination
+from marsad.destinations import aid_destination, hosted_refugees, struck_dwellings, with_donors
 from marsad.direction import Placed, Roles, Span, assign_roles, segment
 from marsad.event_record import build_event, merge_events
 from marsad.event_scope import Scope, referenced_noun
@@ -119,8 +119,13 @@ class SentenceReading:
         if not referred and not roles.recipient:
             actor = with_home(specific_side(side_entities(roles.actor)), self.scope.home)
             referred = continued_recipient(resolved.event, actor, self.sentence.index, self.scope.recent)
+        if not referred and resolved.event == "AID":  # "for refugees and host communities"
+            referred = hosted_refugees(self.text, self.scope.home)
         if not referred and resolved.event == "AID" and not any(m.entity.code for m in roles.recipient):
             referred = aid_destination(self.text, self.scope.language)  # "delivered food to camps in Idlib"
+        if not referred and not roles.recipient and resolved.event == "ASSAULT" and not self._retold(roles):
+            object_text, rest = self.text[window[0] : window[1]], self.text[window[0] :]
+            referred = struck_dwellings(object_text, rest, self.scope.home)  # "attacked a village"
         event = build_event(
             self.article,
             self.sentence,
@@ -156,7 +161,14 @@ class SentenceReading:
             roles = Roles(
                 _joint_mentions(self.sentence, antecedent), roles.recipient, "inherited", roles.place
             )
+        if item.event == "AID":  # "aid provided by X": X gave it
+            roles = with_donors(roles, self.placed, text, language)
         return roles
+
+    def _retold(self, roles: Roles) -> bool:
+        """ "The attackers opened fire on homes": unknown attackers after a reported attack retell it."""
+        unknown = all(m.entity.sector == UNKNOWN_ATTACKER.sector for m in roles.actor)
+        return unknown and any(e.event == "ASSAULT" for e in self.scope.recent)
 
     def _object_window(self, span: Span) -> tuple[int, int]:
         """Where the trigger's object may be named: a few words on, within its clause.
@@ -197,6 +209,7 @@ def _unknown_attack(item: Coded, span: Span, text: str, scope: Scope) -> bool:
     return not (definite and _as_noun(item.match, span, text)) and names_attack_means(text, scope.language)
 
 
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 _DEFINITE = frozenset({"the", "this", "that", "le", "la", "les", "cette", "ce", "cet"})
 
 
@@ -216,15 +229,22 @@ def _joint_mentions(sentence: Sentence, parties: Sequence[Entity]) -> tuple[Ment
     return tuple(Mention(sentence.index, sentence.start, sentence.start, e, "joint") for e in parties)
 
 
+# Articles before a noun trigger; French contracted ones too ("en marge du rassemblement").
 _DETERMINERS = frozenset(
     {"the", "a", "an", "this", "that", "le", "la", "l'", "les", "un", "une", "cette", "ce"}
+    | {"du", "des", "au", "aux"}
 )
 
 
 def _not_an_act(
     item: Coded, roles: Roles, span: Span, text: str, verbal_actors: list[tuple[Mention, ...]]
 ) -> bool:
-    """A conflict word that names an act rather than reports a new one."""
+    """A conflict or protest word that names an act rather than reports a new one."""
+    if item.event == "PROTEST":
+        # "the authorities decreed a curfew after the rally": state bodies do not hold the rally
+        # (a named person may: a "leader" can lead the opposition).
+        state = all(m.entity.sector in _STATE_SECTORS and m.kind != "person" for m in roles.actor)
+        return state and _as_noun(item.match, span, text)
     if item.event not in CONFLICT_TYPES:
         return False
     if referenced_noun(text, item.match.start):

@@ -5,7 +5,8 @@
 - Referred to: "condemned the attack", "welcomed the step" take the actor of the act named,
   when the trigger's object slot holds no participant (`referred_recipient`).
 - Implied: a visit's host ("arrived in Baghdad": IRQ GOV); a protest, or a civilians' demand,
-  with no target goes to the protesters' own government (docs/decisions.md).
+  with no target goes to the protesters' own government (docs/decisions.md); a curfew with no
+  one named binds the home civilians.
 A recipient that repeats an actor's (code, sector) is dropped.
 """
 
@@ -22,6 +23,8 @@ from marsad.participants import NOT_COUNTRIES, specific_side, with_home
 
 # Civilians whose demand with no named addressee goes to their government.
 CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU"})
+# Restrictions that bind everyone in a place: with no one named, the home civilians bear them.
+RESTRICTION_MODES = frozenset({"curfew"})
 
 
 def recipient_side(
@@ -39,6 +42,9 @@ def recipient_side(
         recipient = _host(roles.place, actor)
     if not recipient and _addresses_the_state(event, actor):
         recipient = _protested_government(actor, scope.home)
+    if not recipient and event == "COERCE" and RESTRICTION_MODES.intersection(modes) and scope.home:
+        # "decreed a curfew in the city": the people living there (PLOVER: home civilians)
+        recipient = (Entity(code=scope.home, sector="CVL", entity_text="(civilians)"),)
     return tuple(e for e in recipient if (e.code, e.sector) not in {(a.code, a.sector) for a in actor})
 
 
