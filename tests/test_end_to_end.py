@@ -134,10 +134,16 @@ def test_demo_codes_the_corpus_and_scores_above_the_floor(tmp_path):
     # Floors pinned just under the measured figures (docs/evaluation.md): they catch regressions.
     assert metrics["precision"] >= FLOOR_PRECISION
     assert metrics["recall"] >= FLOOR_RECALL
+    for language in ("ar", "en", "fr"):  # issue 4's target in each language
+        row = metrics["by_language"][language]
+        assert min(row["precision"], row["recall"]) >= FLOOR_PER_LANGUAGE, (language, row)
+    assert metrics["confidence_ece"] <= FLOOR_CALIBRATION_ERROR
 
 
-FLOOR_PRECISION = 0.48
-FLOOR_RECALL = 0.53
+FLOOR_PRECISION = 0.90
+FLOOR_RECALL = 0.88
+FLOOR_PER_LANGUAGE = 0.85
+FLOOR_CALIBRATION_ERROR = 0.08
 
 
 def test_one_event_from_two_languages_is_one_canonical_event(tmp_path):
