@@ -125,8 +125,9 @@ def test_two_mentions_of_one_visit_in_an_article_merge():
         make_event("a", sentence=2, date=dt.date(2026, 2, 3)),
         make_event("a", sentence=2, location=BASRA),
         make_event("a", sentence=2, actor="", recipient=""),
+        make_event("a", sentence=2, mode=("phone",), date=None),
     ],
-    ids=["type", "recipient", "explicit-dates-differ", "place", "no-codes"],
+    ids=["type", "recipient", "explicit-dates-differ", "place", "no-codes", "phone-not-visit"],
 )
 def test_different_events_in_an_article_stay_apart(other):
     first = make_event("a", location=BAGHDAD)

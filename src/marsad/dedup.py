@@ -80,15 +80,31 @@ def merge_article_events(article: Article) -> Article:
 
 
 def _same_in_article(a: Event, b: Event, published: dt.date | None) -> bool:
-    """Same type and code sets (at least one code known: two anonymous attacks are not one)."""
+    """Same type and code sets (at least one code known: two anonymous attacks are not one),
+    modes that do not exclude each other (a phone call is not the visit), agreeing dates and places."""
     return (
         a.event == b.event
         and bool(_codes(a.actor) | _codes(a.recipient))
         and _codes(a.actor) == _codes(b.actor)
         and _codes(b.recipient) == _codes(a.recipient)
+        and not _exclusive_modes(a.mode, b.mode)
         and _dates_agree_in_article(a, b, published)
         and _places_agree_in_article(a.location, b.location)
     )
+
+
+# Modes that cannot describe one act: a meeting is held in person or by phone. (Other modes
+# add detail to one act: "her visit ... a multilateral meeting".)
+EXCLUSIVE_MODES = (frozenset({"phone", "visit"}),)
+
+
+def _exclusive_modes(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One mention says phone and the other visit (and neither says both)."""
+    for group in EXCLUSIVE_MODES:
+        first, second = group & set(a), group & set(b)
+        if len(first) == 1 and len(second) == 1 and first != second:
+            return True
+    return False
 
 
 def _dates_agree_in_article(a: Event, b: Event, published: dt.date | None) -> bool:
