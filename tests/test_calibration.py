@@ -50,8 +50,9 @@ def test_unseen_cell_backs_off_to_its_bin_then_overall():
     table = fit_calibration([(_event(0.9), True)] * 10 + [(_event(0.1), False)] * 10)
     # an uncoded event in the 0.8 bin was never seen: its bin says right.
     assert table.share(_event(0.9, actor=OFFICIALS)) > 0.75
-    # the 0.4 bin was never seen: the overall share (one half).
+    # the 0.4 bin was never seen: its raw score, capped by the overall share (one half).
     assert table.share(_event(0.5)) == pytest.approx(0.5, abs=0.01)
+    assert table.share(_event(0.45)) == pytest.approx(0.45, abs=0.01)
 
 
 def test_stage_replaces_raw_scores_and_round_trips(article_factory, tmp_path):

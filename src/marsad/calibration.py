@@ -3,7 +3,9 @@
 The event coder scores each event from its trigger's weight, how the actor was found, the
 recipient and the sentence length (`marsad.events.confidence`). That score orders events but
 is not a probability. This stage replaces it with the share of events *like it* that were
-right on the demo gold, so that among events given 0.9 about nine in ten are right.
+right on the demo gold, so that among events given 0.9 about nine in ten are right. A
+band of raw scores the demo never produced keeps its raw score (capped by the overall
+share): with no evidence, no event is promoted.
 
 "Like it" is a cell: the raw score's bin, whether the event has a recipient, and whether
 every participant has a country or organisation code. A cell's share is smoothed towards its
@@ -54,7 +56,9 @@ class Calibration:
     def share(self, event: Event) -> float:
         """The smoothed share of right events in the raw event's cell, in [0.05, 0.99]."""
         bin_key, cell_key = cell_of(event)
-        bin_share = _smoothed(self.bins.get(bin_key, (0, 0)), self.overall)
+        # A band the demo never saw has no evidence: its raw score stands, capped by the overall share.
+        prior = self.overall if bin_key in self.bins else min(self.overall, event.confidence)
+        bin_share = _smoothed(self.bins.get(bin_key, (0, 0)), prior)
         cell_share = _smoothed(self.cells.get(cell_key, (0, 0)), bin_share)
         return round(min(0.99, max(0.05, cell_share)), 3)
 
