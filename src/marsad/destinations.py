@@ -160,15 +160,14 @@ def with_donors(roles: Roles, placed: list[Placed], text: str, language: str) ->
 def _after_donor_words(text: str, found: Placed, language: str) -> bool:
     """A donor phrase opens the noun phrase the mention is in ("provided by the Jordanian
     charity", «مقدمة من الهيئة الخيرية الأردنية»); a glued «ل» («تابعة للأمم») counts."""
-    before = text[: found.start]
-    clause = re.split(r"[,،;.]", before)[-1]
+    clause = re.split(r"[,،;.]", text[: found.start])[-1]
     # «تابعة للامم»: split the glued preposition off the mention's first word
-    words = re.sub(r"(?<=\s)لل?$", " ل", clause).split()[-(DONOR_NP_WORDS + 3) :]
-    tail = " " + " ".join(words) + " "
-    return any(
-        f" {phrase} " in " ".join(tail.split()[-(DONOR_NP_WORDS + len(phrase.split())) :]).join("  ")
-        for phrase in _DONOR_WORDS.get(language, ())
-    )
+    words = re.sub(r"(?<=\s)لل?$", " ل", clause).split()
+    for phrase in _DONOR_WORDS.get(language, ()):
+        window = " ".join(words[-(DONOR_NP_WORDS + len(phrase.split())) :])
+        if f" {phrase} " in f" {window} ":
+            return True
+    return False
 
 
 def struck_dwellings(object_text: str, rest: str, home: str) -> tuple[Entity, ...]:
