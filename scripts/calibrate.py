@@ -17,7 +17,6 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 
-from marsad.actors import load_actor_recognizer
 from marsad.calibration import Calibration, calibration_path, fit_calibration, reliability
 from marsad.evaluate.gold import (
     code_demo,
@@ -27,10 +26,8 @@ from marsad.evaluate.gold import (
     predicted_events,
     same_event,
 )
-from marsad.events import load_event_coder
 from marsad.model import Event
-from marsad.pipeline import Pipeline
-from marsad.sentence_model import verify_events
+from marsad.pipeline import Pipeline, load_pipeline
 
 
 class RawCoder:
@@ -39,7 +36,9 @@ class RawCoder:
     def code_corpus(self, paths, manifest):  # type: ignore[no-untyped-def]
         from marsad.ingest import iter_documents, load_manifest
 
-        pipeline = Pipeline(stages=(load_actor_recognizer(), load_event_coder(), verify_events))
+        stages = load_pipeline().stages
+        cut = next(i for i, stage in enumerate(stages) if isinstance(stage, Calibration))
+        pipeline = Pipeline(stages=stages[:cut])
         return pipeline.code_documents(iter_documents(paths, load_manifest(manifest) if manifest else None))
 
 

@@ -26,14 +26,13 @@ Two kinds of reference that give an event its recipient when its own sentence na
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
+from marsad.lexicon import data_table
 from marsad.model import Entity, Event
 from marsad.normalize import fold_text
 
@@ -63,11 +62,9 @@ class Anaphor:
 
 def read_anaphors() -> list[Anaphor]:
     """The shipped anaphor list (data/antecedents/anaphors.tsv)."""
-    path = resources.files("marsad").joinpath("data", "antecedents", "anaphors.tsv")
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
     return [
         Anaphor(row["language"], fold_text(row["phrase"]), frozenset(row["refers"].split(",")))
-        for row in csv.DictReader(lines, delimiter="\t")
+        for row in data_table("antecedents", "anaphors.tsv")
     ]
 
 

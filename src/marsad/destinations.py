@@ -117,15 +117,18 @@ def aid_destination(folded_text: str, language: str) -> tuple[Entity, ...]:
     words = _DESTINATION_WORDS.get(language)
     if not words:
         return ()
-    common = load_common_words()  # cached
-    for found in load_gazetteer().find(folded_text):
-        if found.name in common or not found.places:
-            continue  # "to", "of": words that are also the name of some village
+    for found in _named_places(folded_text):
         if _after_destination_word(folded_text, found, words):
             place = choose_place(found.places, False, frozenset(), frozenset())
             sector = "REF" if _DISPLACED.search(folded_text) else "CVL"
             return (Entity(code=place.country, sector=sector, entity_text=f"(people of {place.name})"),)
     return ()
+
+
+def _named_places(folded_text: str) -> list[NameMatch]:
+    """Gazetteer places named in the text, minus common words ("to", "of": also some village)."""
+    common = load_common_words()  # cached
+    return [f for f in load_gazetteer().find(folded_text) if f.places and f.name not in common]
 
 
 def _after_destination_word(folded_text: str, found: NameMatch, words: frozenset[str]) -> bool:
@@ -181,8 +184,7 @@ def struck_dwellings(object_text: str, rest: str, home: str) -> tuple[Entity, ..
         return ()
     if home:
         return (Entity(code=home, sector="CVL", entity_text="(residents)"),)
-    common = load_common_words()  # cached
-    places = [f for f in load_gazetteer().find(rest) if f.places and f.name not in common]
+    places = _named_places(rest)
     if not places:
         return ()
     country = choose_place(places[0].places, False, frozenset(), frozenset()).country

@@ -197,11 +197,16 @@ def _longest_non_overlapping(matches: list[Match[T]]) -> list[Match[T]]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def _rows(name: str) -> Iterator[dict[str, str]]:
-    text = resources.files("marsad").joinpath("data", "lexicon", name).read_text(encoding="utf-8")
+def data_table(folder: str, name: str) -> Iterator[dict[str, str]]:
+    """Rows of a shipped TSV under data/<folder>/ (header first; "#" lines are comments)."""
+    text = resources.files("marsad").joinpath("data", folder, name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     for row in csv.DictReader(lines, delimiter="\t"):
         yield {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    return data_table("lexicon", name)
 
 
 def read_triggers(name: str) -> list[Trigger]:

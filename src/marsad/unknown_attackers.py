@@ -12,11 +12,10 @@ for a bare "explosion" with no means of attack: the harm may not come from an at
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
-from importlib import resources
 
+from marsad.lexicon import data_table
 from marsad.model import Entity
 from marsad.normalize import fold_text
 
@@ -27,10 +26,8 @@ _ARABIC_PROCLITICS = "(?:[وف]?[بلك]?(?:ال|ل)?)"
 @functools.cache
 def _patterns() -> dict[tuple[str, str], re.Pattern[str]]:
     """One pattern per (language, kind) over the words of data/attacks/occurrence.tsv."""
-    path = resources.files("marsad").joinpath("data", "attacks", "occurrence.tsv")
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
     phrases: dict[tuple[str, str], list[str]] = {}
-    for row in csv.DictReader(lines, delimiter="\t"):
+    for row in data_table("attacks", "occurrence.tsv"):
         phrases.setdefault((row["language"], row["kind"]), []).append(_phrase_pattern(row["phrase"]))
     return {
         (language, kind): _compiled(language, alternatives)
