@@ -632,3 +632,22 @@ def test_a_perfect_summing_up_years_since_is_background_not_an_event(language, t
 )
 def test_the_state_does_not_hold_the_rally_it_restricts(language, text):
     assert "PROTEST" not in [e.event for e in code_text(text, language, "2026-10-10")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Turkey said it will extend the curfew in Syria.", "THREATEN"),  # announced coercion
+        ("Iraq will not lift the embargo on Iran.", "REJECT"),  # refused yield
+        ("The Iraqi army ordered the release of ISIS prisoners.", "RETREAT"),  # an order is the act
+        ("Turkey called for sanctions against Iran.", "ACCUSE"),  # a call to punish, no addressee
+        ("Jordan is sending troops to Syria on a peacekeeping mission.", "AID"),
+        ("Iraq and Turkey agreed a trade deal.", "SUPPORT"),  # an agreement reached
+        ("Egypt accepted the demands of students.", "CONCEDE"),
+        ("Turkey said Iran must end its attacks on Iraq.", "REQUEST"),
+        ("The Iraqi army stormed the village held by ISIS.", "ASSAULT"),
+        ("The Iraqi president launched a scathing attack on Turkey.", "ACCUSE"),
+    ],
+)
+def test_plover_type_families_in_english(sentence, event):
+    assert event in [e.event for e in code(sentence, "en")]

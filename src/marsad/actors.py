@@ -95,7 +95,8 @@ class ActorRecognizer:
             ]
         cut = _dateline_cut(sentence)
         hits = [h for h in _longest_matches(hits) if local[h.start] >= cut]
-        phrases = [annotate(Phrase.from_hit(h), folded.text, lang) for h in hits]
+        # dated standing first: members of a group take its sector as of the story's day
+        phrases = [_as_of(annotate(Phrase.from_hit(h), folded.text, lang), memory.published) for h in hits]
         phrases = [p for p in phrases if not _is_affiliation(p, folded.text, lang)]
         phrases = _recall_names(phrases, folded.text, sentence.text, local, memory.name_words)
         phrases = _refer_to_groups(phrases, memory)
@@ -165,7 +166,6 @@ def _resolve(phrase: Phrase, memory: _ArticleMemory) -> Phrase | None:
     """Article-level decisions; None drops the phrase."""
     if phrase.kind == "office" or ("after" in phrase.flags and phrase.name not in memory.people):
         return None
-    phrase = _as_of(phrase, memory.published)
     if phrase.kind == "person" and phrase.name:
         memory.people.add(phrase.name)
     if phrase.kind == "demonym" and "plural" in phrase.flags:

@@ -98,7 +98,7 @@ class EventCoder:
             return []
         placed = locate(folded, mentions, language)
         breaks = clause_breaks(text)
-        coded = coded_triggers(matches, placed, text, breaks, scope)
+        coded = coded_triggers(matches, placed, text, breaks, scope, cues)
         reading = SentenceReading(
             article,
             sentence,

@@ -134,6 +134,9 @@ def demonym_forms(entry: GazetteerEntry) -> list[GazetteerEntry]:
         forms += [(_arabic_agreeing(base, "ة"), entry.flags), (_arabic_agreeing(base, "ا"), entry.flags)]
         forms += [(_arabic_agreeing(base, "ين"), plural), (_arabic_agreeing(base, "ون"), plural)]
         forms.append((_arabic_agreeing(base, "ان"), plural))
+        # feminine dual, mostly an adjective («طائرتين جورجيتين»), and plural («سوريات»: women)
+        forms += [(_arabic_agreeing(base, s), entry.flags) for s in ("تين", "تان")]
+        forms.append((_arabic_agreeing(base, "ات"), plural))
         if " " in base:  # the article on the adjective too: «الكوريين الجنوبيين»
             forms += [(_arabic_definite(alias), flags) for alias, flags in forms if "ا" not in alias[-1:]]
     return [_with(entry, alias, flags) for alias, flags in dict.fromkeys(forms)]
@@ -162,7 +165,7 @@ def arabic_noun_forms(entry: GazetteerEntry, written: frozenset[str] = frozenset
         return []
     if alias.endswith(("ين", "ون")):
         dual = alias.endswith("ين") and alias[:-2] + "ان" in written
-        return [] if dual else [_with(entry, alias[:-1], entry.flags)]
+        return [] if dual else [_with(entry, alias[:-1], entry.flags | {"construct"})]
     if alias.endswith(("ان", "ات", "ا", "ة", "ى", "ء", "ه")):
         return []
     return [_with(entry, alias + "ا", entry.flags)]

@@ -189,7 +189,9 @@ def _find_tail(text: str, after: int, tail: str, language: str) -> int | None:
 
 
 def _longest_non_overlapping(matches: list[Match[T]]) -> list[Match[T]]:
-    ranked = sorted(matches, key=lambda m: (-(m.end - m.start), m.start))
+    # At equal length a longer literal head is more specific than a gapped pattern
+    # ("launched a scathing attack" over "launched ... attack").
+    ranked = sorted(matches, key=lambda m: (-(m.end - m.start), -(m.head_end - m.start), m.start))
     kept: list[Match[T]] = []
     for match in ranked:
         if all(match.end <= k.start or match.start >= k.end for k in kept):

@@ -76,6 +76,7 @@ def compose(phrases: list[Phrase], folded: Folded, sentence: Sentence, lang: str
             out[-1] = joined
         else:
             out.append(phrase)
+    out = _insurgent_adjectives(out, folded.text) if lang == "ar" else out
     out = _attach_qualifiers(out, folded.text, lang)
     out = _coordinate(out, folded.text, lang)
     limits = [p.start for p in out[1:]] + [len(folded.text)] if out else []
@@ -125,6 +126,49 @@ def _is_armed_adjective(noun: Phrase, adjective: Phrase, text: str, lang: str) -
     if " " in word or not word.removeprefix("ال").startswith("مسلح"):
         return False
     return word.startswith("ال") == head.startswith("ال") and word[-2:] == head[-2:]
+
+
+# An agreeing adjective that makes armed men insurgents: «جنودا متمردين» (rebel soldiers, for
+# MIL and UAF nouns), «مسلحين إسلاميين» (Islamist militants, for gunmen only): PLOVER REB, as
+# English "militants". A bare or a demonym-qualified «مسلحون» stays "gunmen" (UAF).
+_INSURGENT_STEMS = {"متمرد": ("MIL", "UAF"), "اسلامي": ("UAF",), "جهادي": ("UAF",)}
+_ARABIC_WORD = re.compile(r" ([^\W_]+)")
+
+
+def _insurgent_adjectives(phrases: list[Phrase], text: str) -> list[Phrase]:
+    out: list[Phrase] = []
+    for phrase in phrases:
+        if out and phrase.start < out[-1].end:
+            continue  # the adjective's own hit («متمردين») is inside the grown noun
+        out.append(_as_insurgents(phrase, text))
+    return out
+
+
+def _as_insurgents(noun: Phrase, text: str) -> Phrase:
+    if noun.code or noun.kind not in ("generic", "role") or noun.sector not in ("MIL", "UAF"):
+        return noun
+    match = _ARABIC_WORD.match(text, noun.end)
+    if match is None:
+        return noun
+    head, word = text[noun.start : noun.end].split(" ")[-1], match.group(1)
+    stem = word.removeprefix("ال")
+    sectors = next((v for k, v in _INSURGENT_STEMS.items() if stem.startswith(k)), ())
+    gunmen = head.removeprefix("ال").startswith("مسلح")
+    if noun.sector not in sectors or (noun.sector == "UAF" and not gunmen):
+        return noun
+    if head.startswith("ال") != word.startswith("ال") or not _same_case(head, word):
+        return noun
+    return replace(noun, end=match.end(), sector="REB")
+
+
+def _same_case(head: str, adjective: str) -> bool:
+    """Indefinite agreement by ending: «جنودا متمردين», «مسلحين إسلاميين»; «جنود متمردين» may be
+    two actors (soldiers [killed] rebels), so a bare broken plural agrees with nothing."""
+    if head.startswith("ال"):
+        return True
+    if head.endswith("ا"):
+        return adjective.endswith(("ين", "ا"))
+    return head.endswith(("ين", "ون", "ي")) and head[-2:] == adjective[-2:]
 
 
 def _join_title_name(left: Phrase, right: Phrase, gap: str) -> Phrase | None:

@@ -6,7 +6,8 @@
   REQUEST with mode yield; "vowed to strike back" is a THREATEN; "stressed the importance of
   cooperation" is a SUPPORT; an allegation ("accused X of attacking") stays an ACCUSE.
 - Future and refusal (marsad.modality): a promised CONSULT/SUPPORT/COOPERATE/AID or RETREAT
-  is AGREE (intent, CAMEO 03); a refused one is REJECT; a future conflict act with no threat
+  is AGREE (intent, CAMEO 03); a refused one is REJECT; an announced coercive measure (COERCE,
+  SANCTION, PROTEST: "will extend the curfew") is THREATEN; a future attack with no threat
   word is not an event yet.
 """
 
@@ -17,11 +18,15 @@ from collections.abc import Sequence
 
 from marsad.direction import Placed
 from marsad.event_scope import Scope, in_background, perfect_since_old_year
-from marsad.lexicon import Match, Trigger
+from marsad.lexicon import Cue, Match, Trigger
 from marsad.modality import Modality
+from marsad.normalize import fold_text
 
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
 FUTURE_KEPT = frozenset({"THREATEN", "CONCEDE"})
+# A coercive measure the actor announces ("will extend the curfew", "would boycott the vote") is a
+# threat (CAMEO 13); a future attack stays a forecast unless a threat word says so.
+FUTURE_AS_THREAT = frozenset({"COERCE", "SANCTION", "PROTEST"})
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
 # Verbal acts a speaker performs by saying them (PLOVER quads 1 and 3, less CONSULT).
 STATEMENT_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
@@ -29,6 +34,16 @@ GOVERNORS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
 # "stressed the importance of cooperation", "welcomed the aid": verbal support of a cooperative act.
 SUPPORT_COMPLEMENTS = frozenset({"COOPERATE", "AID", "SUPPORT", "AGREE", "CONSULT"})
 COMPLEMENT_MAX_WORDS = 10
+# "ordered the release of", «أمر بالإفراج عن»: an authority's order of an act within its power is
+# the act (CAMEO codes the ordered arrest or release, not a demand).
+ORDER_WORDS = frozenset(
+    fold_text(w) for w in ("ordered", "orders", "a ordonné", "ont ordonné", "أمر", "أمرت")
+)
+ORDERED_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "ASSAULT", "SANCTION", "MOBILIZE", "AID"})
+# "called for sanctions against X" names no addressee: a call to punish X is disapproval of X.
+PUNISHMENT_GAP_WORDS = 1
+# Troops sent or deployed for peacekeeping are military assistance (CAMEO 074, PLOVER AID).
+PEACEKEEPING = "peacekeeping"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -42,13 +57,28 @@ class Coded:
 
 
 def coded_triggers(
-    matches: list[Match[Trigger]], placed: Sequence[Placed], text: str, breaks: Sequence[int], scope: Scope
+    matches: list[Match[Trigger]],
+    placed: Sequence[Placed],
+    text: str,
+    breaks: Sequence[int],
+    scope: Scope,
+    cues: Sequence[Match[Cue]] = (),
 ) -> list[Coded]:
     """The triggers that can be events, each folded into the trigger that governs it."""
     # A trigger word inside an actor's name ("Appeals Court", "car bomb attackers") is not a trigger.
     matches = [m for m in matches if not any(p.start <= m.start and m.head_end <= p.end for p in placed)]
     matches = [m for m in matches if not _background(m, text, scope)]
-    return [item for item in _govern(matches, text, breaks) if item is not None]
+    coded = [item for item in _govern(matches, text, breaks) if item is not None]
+    if any(c.entry.kind == "context" and c.entry.value == PEACEKEEPING for c in cues):
+        coded = [_as_peacekeeping(item) for item in coded]
+    return coded
+
+
+def _as_peacekeeping(item: Coded) -> Coded:
+    """ "sent troops to the peacekeeping mission", «قوات حفظ السلام»: AID, not a show of force."""
+    if item.event != "MOBILIZE":
+        return item
+    return dataclasses.replace(item, event="AID", modes=())
 
 
 def _background(match: Match[Trigger], text: str, scope: Scope) -> bool:
@@ -69,7 +99,7 @@ def _govern(matches: Sequence[Match[Trigger]], text: str, breaks: Sequence[int])
         governor, complement = coded[i], matches[i + 1]
         if governor is None or not _governs(governor, complement, text, breaks):
             continue
-        coded[i] = _with_complement(governor, complement.entry)
+        coded[i] = _with_complement(governor, complement, text)
         coded[i + 1] = None
     return coded
 
@@ -86,14 +116,24 @@ def _governs(governor: Coded, complement: Match[Trigger], text: str, breaks: Seq
     return text.count(" ", gap_start, gap_end) <= COMPLEMENT_MAX_WORDS
 
 
-def _with_complement(governor: Coded, complement: Trigger) -> Coded:
-    event = governor.event
-    if event == "AGREE" and complement.event in CONFLICT_TYPES:
-        event = "THREATEN"  # "vowed to strike back" is a threat, not a promise
+def _with_complement(governor: Coded, match: Match[Trigger], text: str) -> Coded:
+    complement, event = match.entry, governor.event
+    head = text[governor.match.start : governor.match.head_end]
+    if event == "REQUEST" and head in ORDER_WORDS and complement.event in ORDERED_TYPES:
+        modes = (complement.mode,) if complement.mode else ()
+        return dataclasses.replace(governor, event=complement.event, modes=modes)
+    if event == "REQUEST" and complement.event == "SANCTION" and _adjacent(governor.match, match, text):
+        return dataclasses.replace(governor, event="ACCUSE", modes=("disapprove",))
+    if event == "AGREE" and complement.event in CONFLICT_TYPES - {"MOBILIZE"}:
+        event = "THREATEN"  # "vowed to strike back" is a threat; "offered to send troops" a promise
     if governor.modes or event in ("ACCUSE", "AGREE", "SUPPORT"):
         return dataclasses.replace(governor, event=event)
     mode = complement_mode(event, complement)
     return dataclasses.replace(governor, event=event, modes=(mode,) if mode else ())
+
+
+def _adjacent(governor: Match[Trigger], complement: Match[Trigger], text: str) -> bool:
+    return text.count(" ", governor.end, complement.start) <= PUNISHMENT_GAP_WORDS + 1
 
 
 def complement_mode(event: str, complement: Trigger) -> str:
@@ -113,13 +153,16 @@ def complement_mode(event: str, complement: Trigger) -> str:
             return "arrest" if complement.mode == "arrest" else "restrict"
         if complement.event in ("ASSAULT", "MOBILIZE"):
             return "violence"
+        if complement.event == "PROTEST" and complement.mode in ("boycott", "strike", "obstruct"):
+            return "restrict"
     return ""
 
 
 def apply_future(item: Coded, modality: Modality) -> Coded | None:
     """PLOVER: a promised CONSULT/SUPPORT/COOPERATE/AID (or RETREAT: intent, CAMEO 03) is AGREE.
 
-    A refused promise of cooperation ("will not release", «لن ينسحب») is REJECT.
+    A refused promise of cooperation ("will not release", «لن ينسحب») is REJECT; an announced
+    coercive measure ("will extend the curfew", «ستفرض عقوبات») is THREATEN.
     """
     if modality is Modality.REFUSED:
         if item.event not in FUTURE_AS_AGREE | {"RETREAT", "CONCEDE"}:
@@ -131,4 +174,7 @@ def apply_future(item: Coded, modality: Modality) -> Coded | None:
         return dataclasses.replace(item, future=future)
     if item.event in FUTURE_AS_AGREE | {"RETREAT"}:
         return Coded(item.match, "AGREE", (), True)
+    if item.event in FUTURE_AS_THREAT:
+        mode = complement_mode("THREATEN", item.match.entry)
+        return Coded(item.match, "THREATEN", (mode,) if mode else (), True)
     return None  # "will attack" with no threat word, "will condemn": not an event yet
