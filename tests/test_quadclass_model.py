@@ -67,3 +67,9 @@ def test_model_method_scores_the_labeller_per_language(tmp_path: Path) -> None:
 def test_unknown_method_is_an_evaluation_error(tmp_path: Path) -> None:
     with pytest.raises(EvaluationError, match="unknown method"):
         evaluate_quadclass(write(tmp_path), NoPipeline(), method="oracle")  # type: ignore[arg-type]
+
+
+def test_topics_method_uses_the_labeller_and_not_the_pipeline(tmp_path: Path) -> None:
+    result = evaluate_quadclass(write(tmp_path), NoPipeline(), method="topics", labeller=keyword_labeller)  # type: ignore[arg-type]
+    assert result.metrics["method"] == "topics"
+    assert result.metrics["by_language"]["en"]["exact_match"] == pytest.approx(1.0)

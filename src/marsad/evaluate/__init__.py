@@ -6,7 +6,8 @@ JSON line per item, to read the errors. The pipeline is injected (`pipeline`, a
 `Coder`) so tests can pass a stub; by default the real stages load on first use.
 
 Sets: plv (English, type of a marked pair), quadclass (UN sentences in ar/en/fr; with
-quadclass-model, labelled by the sentence model instead of the coded events),
+quadclass-model, labelled by the sentence model instead of the coded events; with
+quadclass-topics, by `marsad.topics`),
 arabic-detection (ASSAULT/PROTEST in Arabic news), arabic-spans (actor codes and
 sectors on Arabic spans), gold (the packaged demo corpus and its gold events; with
 the cluster figures), clusters (deduplication on the demo gold alone).
@@ -52,6 +53,9 @@ SETS: dict[str, Evaluator] = {
     "quadclass-model": lambda path, coder, lang: evaluate_quadclass(
         _needs_path(path, "quadclass-model"), coder, lang, method="model"
     ),
+    "quadclass-topics": lambda path, coder, lang: evaluate_quadclass(
+        _needs_path(path, "quadclass-topics"), coder, lang, method="topics"
+    ),
     "arabic-detection": lambda path, coder, kind: evaluate_detection(
         _needs_path(path, "arabic-detection"), coder, kind
     ),
@@ -75,7 +79,7 @@ def run_evaluation(
     Args:
         set_name: one of `SETS`.
         path: the set's file; for `gold`, the demo folder (default: the packaged one).
-        language: quadclass and quadclass-model only: "ar", "en" or "fr" (all three when None).
+        language: the quadclass sets only: "ar", "en" or "fr" (all three when None).
         event_type: arabic-detection only: overrides the file's event type.
         predictions: where to write one JSON line per item.
         pipeline: the stages to evaluate (default: Marsad's own).

@@ -7,8 +7,10 @@ predict the quad classes of every event coded in the sentence (none: empty set)
 and report per-class precision/recall/F1 and macro-F1 per language; with all
 three languages, also how often the three predicted sets agree.
 
-Two methods: `pipeline` (the quad classes of the events Marsad codes) and `model` (the
-sentence-level quad head of `marsad.sentence_model`, which needs no actors; batched).
+Three methods: `pipeline` (the quad classes of the events Marsad codes), `model` (the
+sentence-level quad head of `marsad.sentence_model`, which needs no actors; batched) and
+`topics` (`marsad.topics`: the model's classes united with those of every trigger and topic
+phrase in the sentence, with no actor or modality filter).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("ar", "en", "fr")
 # The file's label names ("Verbal Cooperation"), by quad code.
 LABELS = {code: name.title() for code, name in QUAD_NAMES.items()}
-METHODS = ("pipeline", "model")
+METHODS = ("pipeline", "model", "topics")
 # Texts of one language -> the label names of each (the sentence model's batched interface).
 Labeller = Callable[[Sequence[str]], list[frozenset[str]]]
 
@@ -55,8 +57,9 @@ def evaluate_quadclass(
     predicted: dict[str, dict[str, frozenset[str]]] = {lang: {} for lang in languages}
     for lang in languages:
         texted = [(item["un_id"], text) for item in items if (text := (item.get("text") or {}).get(lang))]
-        if method == "model":
-            labels = (labeller or model_labeller())([text for _, text in texted])
+        if method in ("model", "topics"):
+            label = labeller or (model_labeller() if method == "model" else topic_labeller(lang))
+            labels = label([text for _, text in texted])
         else:
             labels = [predict_labels(coder, text, lang, f"un:{uid}:{lang}") for uid, text in texted]
         predicted[lang] = dict(zip((uid for uid, _ in texted), labels, strict=True))
@@ -91,6 +94,16 @@ def model_labeller() -> Labeller:
 
     def label(texts: Sequence[str]) -> list[frozenset[str]]:
         return [frozenset(LABELS[q] for q in quads) for quads in model.quad_classes(texts)]
+
+    return label
+
+
+def topic_labeller(language: str) -> Labeller:
+    """`marsad.topics`: the classes a sentence talks about, as the file's label names."""
+    from marsad.topics import sentence_quads
+
+    def label(texts: Sequence[str]) -> list[frozenset[str]]:
+        return [frozenset(LABELS[q] for q in quads) for quads in sentence_quads(texts, language)]
 
     return label
 
