@@ -651,3 +651,15 @@ def test_the_state_does_not_hold_the_rally_it_restricts(language, text):
 )
 def test_plover_type_families_in_english(sentence, event):
     assert event in [e.event for e in code(sentence, "en")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "event"),
+    [
+        ("The Iraqi opposition said it would boycott the vote.", "en", "THREATEN"),
+        ("ستفرض تركيا عقوبات على إيران.", "ar", "THREATEN"),  # announced sanctions
+        ("أمرت الحكومة العراقية بالإفراج عن المعتقلين الأتراك.", "ar", "RETREAT"),  # ordered release
+    ],
+)
+def test_announced_measures_and_orders_beyond_english(sentence, language, event):
+    assert [e.event for e in code(sentence, language)] == [event]
