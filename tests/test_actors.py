@@ -788,3 +788,19 @@ def test_a_first_name_alone_or_a_word_after_abd_is_not_the_person(
     recognizer: ActorRecognizer, text: str, lang: str
 ) -> None:
     assert [m.text for m in mentions(recognizer, text, lang) if m.sentence == 1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("قتل مسلحون إسلاميون خمسة جنود عراقيين في الموصل.", ("مسلحون إسلاميون", "REB")),  # Islamist gunmen
+        ("هاجم جنودا متمردين قاعدة للجيش العراقي.", ("جنودا متمردين", "REB")),  # rebel soldiers
+        ("هاجم مسلحون قاعدة للجيش العراقي.", ("مسلحون", "UAF")),  # bare gunmen stay unidentified
+        ("هاجم جنود متمردون قاعدة للجيش العراقي.", ("جنود", "MIL")),  # bare broken plural: no agreement
+    ],
+)
+def test_an_agreeing_insurgent_adjective_makes_armed_men_rebels(
+    recognizer: ActorRecognizer, text: str, first: tuple[str, str]
+) -> None:
+    text_, _kind, _code, sector = coded(recognizer, text, "ar")[0]
+    assert (text_, sector) == first
