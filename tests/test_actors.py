@@ -788,3 +788,38 @@ def test_a_first_name_alone_or_a_word_after_abd_is_not_the_person(
     recognizer: ActorRecognizer, text: str, lang: str
 ) -> None:
     assert [m.text for m in mentions(recognizer, text, lang) if m.sentence == 1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span", "sector"),
+    [
+        ("قال آية الله فلان الفلاني إن الصلاة أقيمت", "ar", "آية الله", "REL"),
+        ("اغتيل المطران في طريق عودته", "ar", "المطران", "REL"),
+        ("Ayatollah Someone urged calm.", "en", "Ayatollah", "REL"),
+        ("The archbishop was kidnapped on Monday.", "en", "archbishop", "REL"),
+        ("L'archevêque a été enlevé lundi.", "fr", "archevêque", "REL"),
+        ("هاجم مسلحون الفلاحين في حقولهم", "ar", "الفلاحين", "CVL"),
+        ("Gunmen shot a farmer near the border.", "en", "farmer", "CVL"),
+        ("Des hommes armés ont tué un agriculteur.", "fr", "agriculteur", "CVL"),
+        ("أصيب مدرس بجروح في الانفجار", "ar", "مدرس", "EDU"),
+        ("A teacher was wounded in the blast.", "en", "teacher", "EDU"),
+        ("Un enseignant a été blessé dans l'explosion.", "fr", "enseignant", "EDU"),
+        ("تظاهر أعضاء أحزاب المعارضة أمام البرلمان", "ar", "أحزاب", "PTY"),
+        ("Political parties protested outside parliament.", "en", "Political parties", "PTY"),
+        ("Les partis politiques ont manifesté devant le parlement.", "fr", "partis politiques", "PTY"),
+    ],
+)
+def test_clergy_titles_farmers_teachers_and_parties(
+    recognizer: ActorRecognizer, text: str, lang: str, span: str, sector: str
+) -> None:
+    found = coded(recognizer, text, lang)
+    assert any(span.lower() in s.lower() and c == "" and sec == sector for s, _, c, sec in found)
+
+
+def test_farms_and_a_first_name_are_not_farmers(recognizer: ActorRecognizer) -> None:
+    found = coded(recognizer, "قصفت القوات مزارع شبعا وقال فلاح إنه رأى الطائرات", "ar")
+    assert all(sector != "CVL" for _, _, _, sector in found)
+
+
+def test_an_arabic_party_with_no_country_is_still_a_party(recognizer: ActorRecognizer) -> None:
+    assert ("حزب", "role", "", "PTY") in coded(recognizer, "هاجم مسلحون مقر حزب الأمة", "ar")
