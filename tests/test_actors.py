@@ -823,3 +823,35 @@ def test_farms_and_a_first_name_are_not_farmers(recognizer: ActorRecognizer) -> 
 
 def test_an_arabic_party_with_no_country_is_still_a_party(recognizer: ActorRecognizer) -> None:
     assert ("حزب", "role", "", "PTY") in coded(recognizer, "هاجم مسلحون مقر حزب الأمة", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span"),
+    [
+        ("أطلق مسلحون من القبائل النار على القافلة", "ar", "مسلحون من القبائل"),
+        ("Gunmen from the tribes fired at the convoy.", "en", "Gunmen from the tribes"),
+        ("Des hommes armés parmi les habitants ont tiré.", "fr", "Des hommes armés parmi les habitants"),
+    ],
+)
+def test_gunmen_from_a_community_are_one_armed_actor(
+    recognizer: ActorRecognizer, text: str, lang: str, span: str
+) -> None:
+    assert coded(recognizer, text, lang) == [(span, "generic", "", "UAF")]
+
+
+def test_gunmen_next_to_civilians_stay_two_actors(recognizer: ActorRecognizer) -> None:
+    found = coded(recognizer, "هاجم مسلحون السكان", "ar")
+    assert [(t, sec) for t, _, _, sec in found] == [("مسلحون", "UAF"), ("السكان", "CVL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span"),
+    [
+        ("قتل ثمانية من مقاتلي البيشمركة", "ar", "مقاتلي البيشمركة"),
+        ("Fighters of the Peshmerga advanced.", "en", "Fighters of the Peshmerga"),
+    ],
+)
+def test_fighters_of_a_force_take_its_sector(
+    recognizer: ActorRecognizer, text: str, lang: str, span: str
+) -> None:
+    assert (span, "role", "IRQ", "MIL") in coded(recognizer, text, lang)

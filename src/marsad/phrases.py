@@ -190,7 +190,7 @@ def _join_title_name(left: Phrase, right: Phrase, gap: str) -> Phrase | None:
 # People inside an organisation take its country, and its sector when they are plain members:
 # "officials of an Iraqi militia", "des responsables d'une milice irakienne", «قادة فصيل عراقي
 # مسلح», «عناصر من طالبان»; "le chef d'état-major de l'armée irakienne" (IRQ, MIL).
-_MEMBER_OFFICES = frozenset({"Official", "Leader", "Member", "Spokesperson"})
+_MEMBER_OFFICES = frozenset({"Official", "Leader", "Member", "Spokesperson", "Rebels"})  # fighters of X are X
 _MEMBER_GAP = {
     "en": re.compile(r"^ (of|from) (the |an |a )?$"),
     "fr": re.compile(r"^ (de |du |des |d'|de la |de l')(une |un |la |l')?$"),
@@ -218,7 +218,19 @@ def _attach_qualifiers(phrases: list[Phrase], text: str, lang: str) -> list[Phra
     return out
 
 
+# Gunmen "from" a civilian community are armed men of it, not two actors: «مسلحين من القبائل»,
+# "gunmen from the tribes", "des hommes armés parmi les habitants".
+_FROM_GAP = {
+    "en": re.compile(r"^ (from|among) (the )?$"),
+    "fr": re.compile(r"^ (parmi|issus de|issus des) (les )?$"),
+    "ar": re.compile(r"^ من $"),
+}
+
+
 def _qualified(left: Phrase, right: Phrase, gap: str, lang: str) -> Phrase | None:
+    if left.kind == "generic" and left.sector == "UAF" and right.kind == "role" and right.sector == "CVL":
+        from_gap = _FROM_GAP.get(lang, _FROM_GAP["en"]).match(gap)
+        return replace(left, end=right.end, code=left.code or right.code) if from_gap else None
     if left.kind == "generic" and right.kind == "group" and _is_member_of(left, right, gap, lang):
         # "gunmen from the Islamic State group", «مسلحون من تنظيم داعش»: the group acted
         return replace(
