@@ -855,3 +855,34 @@ def test_fighters_of_a_force_take_its_sector(
     recognizer: ActorRecognizer, text: str, lang: str, span: str
 ) -> None:
     assert (span, "role", "IRQ", "MIL") in coded(recognizer, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "code"),
+    [
+        ("قال الجيش السوداني إن الوضع هادئ", "الجيش السوداني", "SDN"),
+        ("التقى الرئيس السوداني وزير الخارجية", "الرئيس السوداني", "SDN"),
+        ("وصل رئيس الوزراء محمد شياع السوداني إلى باريس\nوقال السوداني إن الزيارة مهمة", "السوداني", "IRQ"),
+    ],
+)
+def test_a_surname_that_is_a_demonym_is_the_demonym_until_the_person_is_named(
+    recognizer: ActorRecognizer, text: str, span: str, code: str
+) -> None:
+    last = [m for m in mentions(recognizer, text, "ar") if m.text == span][-1]
+    assert last.entity.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "code"),
+    [
+        ("تظاهر أعضاء حزب الوسط الليبي أمام البرلمان", "أعضاء حزب الوسط الليبي", "LBY"),
+        ("قال حزب الحرية والعدالة التونسي إنه يرفض القرار", "حزب الحرية والعدالة التونسي", "TUN"),
+        ("اجتمع قادة حزب الوسط في العاصمة الليبية", "حزب", ""),
+        ("دعا حزب الوسط الحكومة الليبية إلى الحوار", "حزب", ""),
+    ],
+)
+def test_an_arabic_party_takes_the_demonym_after_its_name(
+    recognizer: ActorRecognizer, text: str, span: str, code: str
+) -> None:
+    found = {m.text: (m.entity.code, m.entity.sector) for m in mentions(recognizer, text, "ar")}
+    assert found.get(span) == (code, "PTY")

@@ -68,6 +68,9 @@ def compose(phrases: list[Phrase], folded: Folded, sentence: Sentence, lang: str
     """Join adjacent phrases into noun phrases, then absorb a following name after a title."""
     out: list[Phrase] = []
     for phrase in phrases:
+        if out and lang == "ar" and _is_party_name(out[-1], phrase, folded.text):
+            out[-1] = _with_country(out[-1], phrase, end=phrase.end)  # «حزب الغد المصري»
+            continue
         if out and _is_armed_adjective(out[-1], phrase, folded.text, lang):
             out[-1] = replace(out[-1], end=phrase.end)  # «المهربين المسلحين»: armed smugglers
             continue
@@ -113,6 +116,23 @@ def _join(left: Phrase, right: Phrase, gap: str, lang: str) -> Phrase | None:
     if right.kind == "country" and _is_arabic_adjective(left, right, gap, lang):
         return _with_country(left, right, end=right.end)  # «السلطات السورية»: "Syrian", not "Syria"
     return _join_title_name(left, right, gap)
+
+
+def _is_party_name(party: Phrase, demonym: Phrase, text: str) -> bool:
+    """One to three name words between «حزب» and a masculine definite demonym that qualifies it
+    («حزب العدالة والتنمية التركي»); a function word or a feminine demonym («حزب الغد في
+    العاصمة المصرية») belongs to another noun."""
+    if "named" not in party.flags or party.code or demonym.kind != "demonym" or "plural" in demonym.flags:
+        return False
+    adjective = text[demonym.start : demonym.end]
+    if not (adjective.startswith("ال") and adjective.endswith("ي")):
+        return False
+    gap = text[party.end : demonym.start]
+    words = gap.split()
+    if not (gap.startswith(" ") and gap.endswith(" ") and 0 < len(words) <= 3):
+        return False
+    stopwords = _name_stopwords()
+    return not any(w in stopwords or w.removeprefix("و") in stopwords for w in words)
 
 
 def _is_armed_adjective(noun: Phrase, adjective: Phrase, text: str, lang: str) -> bool:
