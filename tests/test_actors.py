@@ -230,6 +230,7 @@ def test_bare_surname_resolves_to_the_person_named_earlier(recognizer: ActorReco
     assert [(m.sentence, m.text, m.entity.name) for m in found] == [
         (0, "Fuad Hussein", "Fuad Hussein"),
         (1, "Hussein", "Fuad Hussein"),
+        (2, "Saddam Hussein", "Saddam Hussein"),  # another Hussein, never Fuad
     ]
 
 
@@ -886,3 +887,21 @@ def test_an_arabic_party_takes_the_demonym_after_its_name(
 ) -> None:
     found = {m.text: (m.entity.code, m.entity.sector) for m in mentions(recognizer, text, "ar")}
     assert found.get(span) == (code, "PTY")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "sector"),
+    [
+        ("قال رئيس الوزراء الإسرائيلي إيهود أولمرت إن", "ar", dt.date(2007, 5, 1), "GOV"),
+        ("وقال إيهود أولمرت إن المحادثات فشلت", "ar", dt.date(2007, 5, 1), "GOV"),
+        ("وقال إيهود أولمرت إن المحادثات فشلت", "ar", dt.date(2015, 5, 1), "ELI"),
+        ("Ehud Olmert said the talks failed.", "en", dt.date(2007, 5, 1), "GOV"),
+        ("Ehud Olmert a déclaré que les pourparlers avaient échoué.", "fr", dt.date(2020, 5, 1), "ELI"),
+        ("Ehud Olmert said the talks failed.", "en", None, "ELI"),
+    ],
+)
+def test_a_former_leader_is_gov_in_his_time_and_eli_after(
+    recognizer: ActorRecognizer, text: str, lang: str, published: dt.date | None, sector: str
+) -> None:
+    article = recognizer(make_article(text, lang, published=published))
+    assert [(m.entity.code, m.entity.sector) for m in article.mentions] == [("ISR", sector)]
