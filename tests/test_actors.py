@@ -905,3 +905,15 @@ def test_a_former_leader_is_gov_in_his_time_and_eli_after(
 ) -> None:
     article = recognizer(make_article(text, lang, published=published))
     assert [(m.entity.code, m.entity.sector) for m in article.mentions] == [("ISR", sector)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span"),
+    [
+        ("دعت النقابات إلى إضراب عام", "ar", "النقابات"),
+        ("Trade unions called a general strike.", "en", "Trade unions"),
+        ("Les syndicats ont appelé à la grève générale.", "fr", "syndicats"),
+    ],
+)
+def test_unions_are_organised_labour(recognizer: ActorRecognizer, text: str, lang: str, span: str) -> None:
+    assert (span, "role", "", "LAB") in coded(recognizer, text, lang)
