@@ -230,6 +230,7 @@ def test_bare_surname_resolves_to_the_person_named_earlier(recognizer: ActorReco
     assert [(m.sentence, m.text, m.entity.name) for m in found] == [
         (0, "Fuad Hussein", "Fuad Hussein"),
         (1, "Hussein", "Fuad Hussein"),
+        (2, "Saddam Hussein", "Saddam Hussein"),  # another Hussein, never Fuad
     ]
 
 
@@ -788,6 +789,134 @@ def test_a_first_name_alone_or_a_word_after_abd_is_not_the_person(
     recognizer: ActorRecognizer, text: str, lang: str
 ) -> None:
     assert [m.text for m in mentions(recognizer, text, lang) if m.sentence == 1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span", "sector"),
+    [
+        ("قال آية الله فلان الفلاني إن الصلاة أقيمت", "ar", "آية الله", "REL"),
+        ("اغتيل المطران في طريق عودته", "ar", "المطران", "REL"),
+        ("Ayatollah Someone urged calm.", "en", "Ayatollah", "REL"),
+        ("The archbishop was kidnapped on Monday.", "en", "archbishop", "REL"),
+        ("L'archevêque a été enlevé lundi.", "fr", "archevêque", "REL"),
+        ("هاجم مسلحون الفلاحين في حقولهم", "ar", "الفلاحين", "CVL"),
+        ("Gunmen shot a farmer near the border.", "en", "farmer", "CVL"),
+        ("Des hommes armés ont tué un agriculteur.", "fr", "agriculteur", "CVL"),
+        ("أصيب مدرس بجروح في الانفجار", "ar", "مدرس", "EDU"),
+        ("A teacher was wounded in the blast.", "en", "teacher", "EDU"),
+        ("Un enseignant a été blessé dans l'explosion.", "fr", "enseignant", "EDU"),
+        ("تظاهر أعضاء أحزاب المعارضة أمام البرلمان", "ar", "أحزاب", "PTY"),
+        ("Political parties protested outside parliament.", "en", "Political parties", "PTY"),
+        ("Les partis politiques ont manifesté devant le parlement.", "fr", "partis politiques", "PTY"),
+    ],
+)
+def test_clergy_titles_farmers_teachers_and_parties(
+    recognizer: ActorRecognizer, text: str, lang: str, span: str, sector: str
+) -> None:
+    found = coded(recognizer, text, lang)
+    assert any(span.lower() in s.lower() and c == "" and sec == sector for s, _, c, sec in found)
+
+
+def test_farms_and_a_first_name_are_not_farmers(recognizer: ActorRecognizer) -> None:
+    found = coded(recognizer, "قصفت القوات مزارع شبعا وقال فلاح إنه رأى الطائرات", "ar")
+    assert all(sector != "CVL" for _, _, _, sector in found)
+
+
+def test_an_arabic_party_with_no_country_is_still_a_party(recognizer: ActorRecognizer) -> None:
+    assert ("حزب", "role", "", "PTY") in coded(recognizer, "هاجم مسلحون مقر حزب الأمة", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span"),
+    [
+        ("أطلق مسلحون من القبائل النار على القافلة", "ar", "مسلحون من القبائل"),
+        ("Gunmen from the tribes fired at the convoy.", "en", "Gunmen from the tribes"),
+        ("Des hommes armés parmi les habitants ont tiré.", "fr", "Des hommes armés parmi les habitants"),
+    ],
+)
+def test_gunmen_from_a_community_are_one_armed_actor(
+    recognizer: ActorRecognizer, text: str, lang: str, span: str
+) -> None:
+    assert coded(recognizer, text, lang) == [(span, "generic", "", "UAF")]
+
+
+def test_gunmen_next_to_civilians_stay_two_actors(recognizer: ActorRecognizer) -> None:
+    found = coded(recognizer, "هاجم مسلحون السكان", "ar")
+    assert [(t, sec) for t, _, _, sec in found] == [("مسلحون", "UAF"), ("السكان", "CVL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span"),
+    [
+        ("قتل ثمانية من مقاتلي البيشمركة", "ar", "مقاتلي البيشمركة"),
+        ("Fighters of the Peshmerga advanced.", "en", "Fighters of the Peshmerga"),
+    ],
+)
+def test_fighters_of_a_force_take_its_sector(
+    recognizer: ActorRecognizer, text: str, lang: str, span: str
+) -> None:
+    assert (span, "role", "IRQ", "MIL") in coded(recognizer, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "code"),
+    [
+        ("قال الجيش السوداني إن الوضع هادئ", "الجيش السوداني", "SDN"),
+        ("التقى الرئيس السوداني وزير الخارجية", "الرئيس السوداني", "SDN"),
+        ("وصل رئيس الوزراء محمد شياع السوداني إلى باريس\nوقال السوداني إن الزيارة مهمة", "السوداني", "IRQ"),
+    ],
+)
+def test_a_surname_that_is_a_demonym_is_the_demonym_until_the_person_is_named(
+    recognizer: ActorRecognizer, text: str, span: str, code: str
+) -> None:
+    last = [m for m in mentions(recognizer, text, "ar") if m.text == span][-1]
+    assert last.entity.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "code"),
+    [
+        ("تظاهر أعضاء حزب الوسط الليبي أمام البرلمان", "أعضاء حزب الوسط الليبي", "LBY"),
+        ("قال حزب الحرية والعدالة التونسي إنه يرفض القرار", "حزب الحرية والعدالة التونسي", "TUN"),
+        ("اجتمع قادة حزب الوسط في العاصمة الليبية", "حزب", ""),
+        ("دعا حزب الوسط الحكومة الليبية إلى الحوار", "حزب", ""),
+    ],
+)
+def test_an_arabic_party_takes_the_demonym_after_its_name(
+    recognizer: ActorRecognizer, text: str, span: str, code: str
+) -> None:
+    found = {m.text: (m.entity.code, m.entity.sector) for m in mentions(recognizer, text, "ar")}
+    assert found.get(span) == (code, "PTY")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "sector"),
+    [
+        ("قال رئيس الوزراء الإسرائيلي إيهود أولمرت إن", "ar", dt.date(2007, 5, 1), "GOV"),
+        ("وقال إيهود أولمرت إن المحادثات فشلت", "ar", dt.date(2007, 5, 1), "GOV"),
+        ("وقال إيهود أولمرت إن المحادثات فشلت", "ar", dt.date(2015, 5, 1), "ELI"),
+        ("Ehud Olmert said the talks failed.", "en", dt.date(2007, 5, 1), "GOV"),
+        ("Ehud Olmert a déclaré que les pourparlers avaient échoué.", "fr", dt.date(2020, 5, 1), "ELI"),
+        ("Ehud Olmert said the talks failed.", "en", None, "ELI"),
+    ],
+)
+def test_a_former_leader_is_gov_in_his_time_and_eli_after(
+    recognizer: ActorRecognizer, text: str, lang: str, published: dt.date | None, sector: str
+) -> None:
+    article = recognizer(make_article(text, lang, published=published))
+    assert [(m.entity.code, m.entity.sector) for m in article.mentions] == [("ISR", sector)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span"),
+    [
+        ("دعت النقابات إلى إضراب عام", "ar", "النقابات"),
+        ("Trade unions called a general strike.", "en", "Trade unions"),
+        ("Les syndicats ont appelé à la grève générale.", "fr", "syndicats"),
+    ],
+)
+def test_unions_are_organised_labour(recognizer: ActorRecognizer, text: str, lang: str, span: str) -> None:
+    assert (span, "role", "", "LAB") in coded(recognizer, text, lang)
 
 
 @pytest.mark.parametrize(

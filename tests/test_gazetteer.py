@@ -171,3 +171,13 @@ def test_a_listed_dual_has_no_construct_form() -> None:
     entry = GazetteerEntry("شخصين", "ar", "role", "", "CVL")
     assert arabic_noun_forms(entry, frozenset({"شخصين", "شخصان"})) == []
     assert [e.alias for e in arabic_noun_forms(entry)] == ["شخصي"]
+
+
+def test_a_surname_that_is_a_demonym_maps_to_the_demonym() -> None:
+    person = GazetteerEntry(
+        "الفلاني", "ar", "person", "IRQ", "GOV", "Zaid al-Fulani", flags=frozenset({"after"})
+    )
+    demonym = GazetteerEntry("فلاني", "ar", "demonym", "XXX", name="Fulania")
+    named = GazetteerEntry("زيد", "ar", "person", "IRQ", "GOV", "Zaid")
+    gazetteer = Gazetteer([person, named, demonym])
+    assert gazetteer.shadowed == {person: demonym}

@@ -95,6 +95,7 @@ class ActorRecognizer:
             ]
         cut = _dateline_cut(sentence)
         hits = [h for h in _longest_matches(hits) if local[h.start] >= cut]
+        hits = [self._unshadowed(h, memory) for h in hits] if self.gazetteer.shadowed else hits
         # dated standing first: members of a group take its sector as of the story's day
         phrases = [_as_of(annotate(Phrase.from_hit(h), folded.text, lang), memory.published) for h in hits]
         phrases = [p for p in phrases if not _is_affiliation(p, folded.text, lang)]
@@ -110,6 +111,13 @@ class ActorRecognizer:
         ]
         memory.name_words.update(_name_words(people, folded.text))
         return mentions
+
+    def _unshadowed(self, hit: Hit, memory: _ArticleMemory) -> Hit:
+        """«الجيش السوداني» is the Sudanese army until the article has named al-Sudani."""
+        demonym = self.gazetteer.shadowed.get(hit.entry)
+        if demonym is None or hit.entry.name in memory.people:
+            return hit
+        return replace(hit, entry=demonym)
 
     def _mention(self, phrase: Phrase, folded: Folded, sentence: Sentence) -> Mention:
         start, end = folded.span(phrase.start, phrase.end)

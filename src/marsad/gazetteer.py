@@ -226,6 +226,7 @@ class Gazetteer:
         self.automata = {lang: _automaton(table) for lang, table in keys.items()}
         self.size = sum(len(table) for table in keys.values())
         self.names_by_code = _country_names(keys)
+        self.shadowed = _shadowed_demonyms(keys)
 
     def find(self, folded: str, original: str, offsets: tuple[int, ...], lang: str) -> list[Hit]:
         """Valid matches in `folded` (offsets map folded positions into `original`)."""
@@ -243,6 +244,21 @@ class Gazetteer:
                     hits.append(Hit(start - 2 if article else start, end, key.entry))
                     break
         return hits
+
+
+def _shadowed_demonyms(keys: dict[str, dict[str, list[Key]]]) -> dict[GazetteerEntry, GazetteerEntry]:
+    """A bare surname that is also a demonym («السوداني»: al-Sudani or "Sudanese"): the surname's
+    entry, mapped to the demonym it hides; the recognizer reads the demonym until the person is named."""
+    shadowed: dict[GazetteerEntry, GazetteerEntry] = {}
+    for table in keys.values():
+        for candidates in table.values():
+            first = candidates[0].entry
+            if first.kind != "person" or "after" not in first.flags:
+                continue
+            demonym = next((k.entry for k in candidates if k.entry.kind == "demonym"), None)
+            if demonym is not None:
+                shadowed[first] = demonym
+    return shadowed
 
 
 def _automaton(table: dict[str, list[Key]]) -> ahocorasick.Automaton:

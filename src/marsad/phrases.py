@@ -68,6 +68,9 @@ def compose(phrases: list[Phrase], folded: Folded, sentence: Sentence, lang: str
     """Join adjacent phrases into noun phrases, then absorb a following name after a title."""
     out: list[Phrase] = []
     for phrase in phrases:
+        if out and lang == "ar" and _is_party_name(out[-1], phrase, folded.text):
+            out[-1] = _with_country(out[-1], phrase, end=phrase.end)  # «حزب الغد المصري»
+            continue
         if out and _is_armed_adjective(out[-1], phrase, folded.text, lang):
             out[-1] = replace(out[-1], end=phrase.end)  # «المهربين المسلحين»: armed smugglers
             continue
@@ -113,6 +116,23 @@ def _join(left: Phrase, right: Phrase, gap: str, lang: str) -> Phrase | None:
     if right.kind == "country" and _is_arabic_adjective(left, right, gap, lang):
         return _with_country(left, right, end=right.end)  # «السلطات السورية»: "Syrian", not "Syria"
     return _join_title_name(left, right, gap)
+
+
+def _is_party_name(party: Phrase, demonym: Phrase, text: str) -> bool:
+    """One to three name words between «حزب» and a masculine definite demonym that qualifies it
+    («حزب العدالة والتنمية التركي»); a function word or a feminine demonym («حزب الغد في
+    العاصمة المصرية») belongs to another noun."""
+    if "named" not in party.flags or party.code or demonym.kind != "demonym" or "plural" in demonym.flags:
+        return False
+    adjective = text[demonym.start : demonym.end]
+    if not (adjective.startswith("ال") and adjective.endswith("ي")):
+        return False
+    gap = text[party.end : demonym.start]
+    words = gap.split()
+    if not (gap.startswith(" ") and gap.endswith(" ") and 0 < len(words) <= 3):
+        return False
+    stopwords = _name_stopwords()
+    return not any(w in stopwords or w.removeprefix("و") in stopwords for w in words)
 
 
 def _is_armed_adjective(noun: Phrase, adjective: Phrase, text: str, lang: str) -> bool:
@@ -190,7 +210,7 @@ def _join_title_name(left: Phrase, right: Phrase, gap: str) -> Phrase | None:
 # People inside an organisation take its country, and its sector when they are plain members:
 # "officials of an Iraqi militia", "des responsables d'une milice irakienne", «قادة فصيل عراقي
 # مسلح», «عناصر من طالبان»; "le chef d'état-major de l'armée irakienne" (IRQ, MIL).
-_MEMBER_OFFICES = frozenset({"Official", "Leader", "Member", "Spokesperson"})
+_MEMBER_OFFICES = frozenset({"Official", "Leader", "Member", "Spokesperson", "Rebels"})  # fighters of X are X
 _MEMBER_GAP = {
     "en": re.compile(r"^ (of|from) (the |an |a )?$"),
     "fr": re.compile(r"^ (de |du |des |d'|de la |de l')(une |un |la |l')?$"),
@@ -218,7 +238,19 @@ def _attach_qualifiers(phrases: list[Phrase], text: str, lang: str) -> list[Phra
     return out
 
 
+# Gunmen "from" a civilian community are armed men of it, not two actors: «مسلحين من القبائل»,
+# "gunmen from the tribes", "des hommes armés parmi les habitants".
+_FROM_GAP = {
+    "en": re.compile(r"^ (from|among) (the )?$"),
+    "fr": re.compile(r"^ (parmi|issus de|issus des) (les )?$"),
+    "ar": re.compile(r"^ من $"),
+}
+
+
 def _qualified(left: Phrase, right: Phrase, gap: str, lang: str) -> Phrase | None:
+    if left.kind == "generic" and left.sector == "UAF" and right.kind == "role" and right.sector == "CVL":
+        from_gap = _FROM_GAP.get(lang, _FROM_GAP["en"]).match(gap)
+        return replace(left, end=right.end, code=left.code or right.code) if from_gap else None
     if left.kind == "generic" and right.kind == "group" and _is_member_of(left, right, gap, lang):
         # "gunmen from the Islamic State group", «مسلحون من تنظيم داعش»: the group acted
         return replace(
