@@ -192,7 +192,10 @@ def serve(db: str, host: str, port: int) -> None:
 )
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option(
-    "--lang", "language", type=click.Choice(["ar", "en", "fr"]), help="quadclass(-model, -topics): one language."
+    "--lang",
+    "language",
+    type=click.Choice(["ar", "en", "fr"]),
+    help="quadclass(-model, -topics): one language.",
 )
 @click.option(
     "--predictions", type=click.Path(dir_okay=False, path_type=Path), help="Write one JSON line per item."
