@@ -91,10 +91,12 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<!\w)(?:بينما|لكن|في حين)(?!\w)"
 )
 NOMINAL_SUBJECT_WORDS = 1
-# "X carried out an attack", "X claimed the bombing": the subject is the nominal's actor.
+# "X carried out an attack", "X claimed the bombing", "X began its offensive": the subject is the
+# nominal's actor.
 _NOMINAL_LIGHT_VERBS = re.compile(
     r"\b(?:carried out|launched|conducted|staged|mounted|claimed|a mene|ont mene|a lance|ont lance|"
-    r"revendique)\b|(?<!\w)(?:شن|شنت|نفذ|نفذت|تبني|تبنت)(?!\w)"
+    r"revendique|began|begun|begins|started|commenced|stepped up|intensified|a entame|ont entame|"
+    r"a declenche|ont declenche|a commence|ont commence)\b|(?<!\w)(?:شن|شنت|نفذ|نفذت|تبني|تبنت)(?!\w)"
 )
 ARABIC_MODIFIER_WORDS = 2
 # Folded endings of a relational adjective (nisba): «ي», «يه», «يين», «يون».

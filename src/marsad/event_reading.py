@@ -163,7 +163,7 @@ class SentenceReading:
             )
         if item.event == "AID":  # "aid provided by X": X gave it
             roles = with_donors(roles, self.placed, text, language)
-        return roles
+        return _agentless_passive(item, roles)
 
     def _retold(self, roles: Roles) -> bool:
         """ "The attackers opened fire on homes": unknown attackers after a reported attack retell it."""
@@ -187,6 +187,28 @@ class SentenceReading:
         )
         key = meeting or key
         self.events[key] = merge_events(self.events[key], event) if key in self.events else event
+
+
+# Acts only a state performs: "was arrested in Niger" was done by the authorities there.
+_STATE_ACTS = frozenset({"COERCE"})
+_SEAT_KINDS = frozenset({"country", "capital"})
+
+
+def _agentless_passive(item: Coded, roles: Roles) -> Roles:
+    """A be-passive that names no agent.
+
+    "Troops were deployed to the border" (MOBILIZE): the deployed force is the actor, PLOVER's
+    mobilizing side. "He was arrested in Niger" (COERCE): the state of the place arrested him.
+    """
+    if roles.actor or roles.how != "passive":
+        return roles
+    if item.match.entry.event == "MOBILIZE" and roles.recipient:
+        return Roles(roles.recipient, (), "subject", roles.place)
+    place = roles.place
+    if item.event in _STATE_ACTS and place is not None and place.kind in _SEAT_KINDS:
+        state = dataclasses.replace(place.entity, sector=place.entity.sector or "GOV")
+        return Roles((dataclasses.replace(place, entity=state),), roles.recipient, "place", place)
+    return roles
 
 
 def _spoken(item: Coded, text: str, start: int, language: str) -> bool:

@@ -80,7 +80,7 @@ def modality_of(
     trigger: Match[Trigger], cues: Sequence[Match[Cue]], text: str, clause_start: int
 ) -> Modality:
     """The modality of one trigger given the cues of its sentence (folded offsets)."""
-    if any(_covers(cue, trigger) for cue in cues) or _unreported_act(trigger, cues, text):
+    if any(idiom_covers(cue, trigger) for cue in cues) or _unreported_act(trigger, cues, text):
         return Modality.DROPPED
     reported = _reported_commitment(trigger, cues, text)
     kinds = {"future"} if trigger.future_clitic or reported else set()
@@ -105,7 +105,7 @@ def _cannot_do(cue: Cue, event: str) -> bool:
     return event in cue.value.split("|")
 
 
-def _covers(cue: Match[Cue], trigger: Match[Trigger]) -> bool:
+def idiom_covers(cue: Match[Cue], trigger: Match[Trigger]) -> bool:
     """A set phrase whose head holds the trigger ("declined to say", "hosts ... refugees").
 
     With value `tail` the trigger is the phrase's last word ("the convoy ... arrived in").

@@ -19,11 +19,13 @@ from collections.abc import Sequence
 from marsad.direction import Placed
 from marsad.event_scope import Scope, in_background, perfect_since_old_year
 from marsad.lexicon import Cue, Match, Trigger
-from marsad.modality import Modality
+from marsad.modality import Modality, idiom_covers
 from marsad.normalize import fold_text
 
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
-FUTURE_KEPT = frozenset({"THREATEN", "CONCEDE"})
+# "will reject", "will investigate": the refusal is said and the inquiry decided when announced.
+FUTURE_KEPT = frozenset({"THREATEN", "CONCEDE", "REJECT"})
+FUTURE_KEPT_MODES = frozenset({"investigate"})
 # A coercive measure the actor announces ("will extend the curfew", "would boycott the vote") is a
 # threat (CAMEO 13); a future attack stays a forecast unless a threat word says so.
 FUTURE_AS_THREAT = frozenset({"COERCE", "SANCTION", "PROTEST"})
@@ -39,7 +41,10 @@ COMPLEMENT_MAX_WORDS = 10
 ORDER_WORDS = frozenset(
     fold_text(w) for w in ("ordered", "orders", "a ordonné", "ont ordonné", "أمر", "أمرت")
 )
-ORDERED_TYPES = frozenset({"COERCE", "RETREAT", "CONCEDE", "ASSAULT", "SANCTION", "MOBILIZE", "AID"})
+# "ordered the retrial of X": a court's order to try or investigate is the prosecution (ACCUSE).
+ORDERED_TYPES = frozenset(
+    {"COERCE", "RETREAT", "CONCEDE", "ASSAULT", "SANCTION", "MOBILIZE", "AID", "ACCUSE"}
+)
 # "called for sanctions against X" names no addressee: a call to punish X is disapproval of X.
 PUNISHMENT_GAP_WORDS = 1
 # Troops sent or deployed for peacekeeping are military assistance (CAMEO 074, PLOVER AID).
@@ -68,10 +73,25 @@ def coded_triggers(
     # A trigger word inside an actor's name ("Appeals Court", "car bomb attackers") is not a trigger.
     matches = [m for m in matches if not any(p.start <= m.start and m.head_end <= p.end for p in placed)]
     matches = [m for m in matches if not _background(m, text, scope)]
+    # "the appeals court rejected": a set phrase is no trigger, so it cannot swallow the next one.
+    matches = [m for m in matches if not any(idiom_covers(c, m) for c in cues)]
+    matches = [m for m in matches if not _attributive_participle(m, text)]
     coded = [item for item in _govern(matches, text, breaks) if item is not None]
     if any(c.entry.kind == "context" and c.entry.value == PEACEKEEPING for c in cues):
         coded = [_as_peacekeeping(item) for item in coded]
     return coded
+
+
+_ARTICLES_EN = frozenset({"a", "an", "the"})
+
+
+def _attributive_participle(match: Match[Trigger], text: str) -> bool:
+    """ "a besieged town", "the detained activists": an -ed verb after an article is an adjective."""
+    if match.entry.language != "en" or match.entry.direction == "nominal":
+        return False
+    word = text[match.start : match.head_end]
+    before = text[: match.start].split()[-1:]
+    return " " not in word and word.endswith("ed") and bool(before) and before[0] in _ARTICLES_EN
 
 
 def _as_peacekeeping(item: Coded) -> Coded:
@@ -170,7 +190,7 @@ def apply_future(item: Coded, modality: Modality) -> Coded | None:
         mode = complement_mode("REJECT", item.match.entry) if item.event != "AGREE" else ""
         return Coded(item.match, "REJECT", (mode,) if mode else (), True)
     future = modality is Modality.FUTURE
-    if not future or item.event in FUTURE_KEPT:
+    if not future or item.event in FUTURE_KEPT or FUTURE_KEPT_MODES.intersection(item.modes):
         return dataclasses.replace(item, future=future)
     if item.event in FUTURE_AS_AGREE | {"RETREAT"}:
         return Coded(item.match, "AGREE", (), True)

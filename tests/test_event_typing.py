@@ -1,0 +1,170 @@
+"""Event typing and direction rules (English and French), on invented sentences with stubbed actors."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from marsad.events import load_event_coder
+from marsad.model import Entity, Event, Mention
+from tests.conftest import make_article
+from tests.test_events import ACTORS, codes
+
+# Actors these sentences need beyond the shared stub table.
+MORE_ACTORS = {
+    "The appeals court": ("", "JUD", "role"),
+    "La cour d'appel": ("", "JUD", "role"),
+    "A court": ("", "JUD", "role"),
+    "A court in Iraq": ("IRQ", "JUD", "role"),
+    "A journalist": ("", "MED", "role"),
+    "Un journaliste": ("", "MED", "role"),
+    "la Syrie": ("SYR", "", "country"),
+    "Syrie": ("SYR", "", "country"),
+    "Irak": ("IRQ", "", "country"),
+    "Le tribunal": ("", "JUD", "role"),
+}
+
+
+def code(text: str, language: str) -> tuple[Event, ...]:
+    """Code one sentence with every stub actor found in it (longest first, no overlaps)."""
+    article = make_article(text, language)
+    table = ACTORS | MORE_ACTORS
+    mentions: list[Mention] = []
+    for surface in sorted(table, key=len, reverse=True):
+        at = text.find(surface)
+        while at >= 0:
+            end = at + len(surface)
+            if all(end <= m.start or at >= m.end for m in mentions):
+                sector_code, sector, kind = table[surface]
+                mentions.append(Mention(0, at, end, Entity(sector_code, sector, surface), kind))
+            at = text.find(surface, end)
+    article = dataclasses.replace(article, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
+    return load_event_coder()(article).events
+
+
+def typed(sentence: str, language: str) -> list[str]:
+    return [e.event for e in code(sentence, language)]
+
+
+def only(sentence: str, language: str, event_type: str) -> Event:
+    found = [e for e in code(sentence, language) if e.event == event_type]
+    assert len(found) == 1, (sentence, [e.event for e in code(sentence, language)])
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "The appeals court rejected the request of the Iraqi president."),
+        ("fr", "La cour d'appel a rejeté la demande du président irakien."),
+    ],
+)
+def test_a_set_phrase_does_not_swallow_the_trigger_after_it(language, sentence):
+    assert "REJECT" in typed(sentence, language)
+    assert "REQUEST" not in typed(sentence, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "The Iraqi army were deployed along the border with Turkey."),
+        ("fr", "L'armée irakienne a été déployée le long de la frontière."),
+    ],
+)
+def test_a_passive_deployment_with_no_agent_is_by_the_deployed_force(language, sentence):
+    event = only(sentence, language, "MOBILIZE")
+    assert codes(event.actor) == ["IRQ"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "A journalist was arrested on Monday in Iraq for his reporting."),
+        ("fr", "Un journaliste a été arrêté lundi en Irak pour ses articles."),
+    ],
+)
+def test_an_arrest_with_no_agent_is_by_the_state_where_it_happened(language, sentence):
+    event = only(sentence, language, "COERCE")
+    assert [(e.code, e.sector) for e in event.actor] == [("IRQ", "GOV")]
+
+
+def test_an_agentless_attack_is_not_given_to_the_place():
+    events = code("Two soldiers were killed in Iraq on Monday.", "en")
+    assert not [e for e in events if codes(e.actor) == ["IRQ"]]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "The Iraqi army have begun their offensive against ISIS."),
+        ("fr", "L'armée irakienne a entamé son offensive contre l'État islamique."),
+    ],
+)
+def test_a_subject_that_begins_a_nominal_attack_is_its_actor(language, sentence):
+    event = only(sentence, language, "ASSAULT")
+    assert codes(event.actor) == ["IRQ"]
+    assert codes(event.recipient) == ["IMG"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "The UN sent food to the besieged towns of Syria."),
+        ("fr", "L'ONU a envoyé des vivres aux villes assiégées de Syrie."),
+    ],
+)
+def test_a_participle_after_an_article_is_an_adjective_not_an_act(language, sentence):
+    assert "COERCE" not in typed(sentence, language)
+    assert "AID" in typed(sentence, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "event_type"),
+    [
+        ("en", "Iran will reject the UN proposal.", "REJECT"),
+        ("fr", "L'Iran va rejeter la proposition de la France.", "REJECT"),
+        ("en", "The UN will investigate the killings in Syria.", "ACCUSE"),
+        ("fr", "L'ONU va enquêter sur les meurtres en Syrie.", "ACCUSE"),
+    ],
+)
+def test_an_announced_refusal_or_investigation_is_already_the_act(language, sentence, event_type):
+    assert event_type in typed(sentence, language)
+
+
+def test_a_rejection_stays_one_in_a_sentence_with_a_later_date():
+    sentence = "The Iraqi president rejected the UN proposal, saying talks would resume next week."
+    assert "REJECT" in typed(sentence, "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "event_type"),
+    [
+        ("en", "The Iraqi army has launched cyber warfare against Iran.", "COERCE"),
+        ("fr", "La Turquie a lancé une cyberguerre contre l'Iran.", "COERCE"),
+        ("en", "The Iraqi president is committed to the reform plan of the UN.", "AGREE"),
+        ("fr", "Le président irakien est engagé à soutenir le plan de l'ONU.", "AGREE"),
+        ("en", "Turkey joined forces with Iraq against ISIS.", "COOPERATE"),
+        ("fr", "La Turquie a uni ses forces avec l'Irak contre l'État islamique.", "COOPERATE"),
+        ("en", "Turkey gave Iraq a two-week deadline to close the camps.", "THREATEN"),
+        ("fr", "La Turquie a donné à l'Irak un délai de deux semaines.", "THREATEN"),
+        ("en", "The Iraqi president held bilateral discussions with the French minister.", "CONSULT"),
+        ("fr", "Le président irakien a eu des discussions avec le ministre français.", "CONSULT"),
+        ("en", "The UN applauds the Iraqi president for the reform.", "SUPPORT"),
+        ("fr", "L'ONU applaudit le président irakien pour la réforme.", "SUPPORT"),
+        ("en", "Turkey and Iraq are upgrading their diplomatic ties.", "SUPPORT"),
+        ("fr", "La Turquie rehausse ses relations avec l'Irak.", "SUPPORT"),
+        ("en", "The Iraqi army received financial support from the US.", "AID"),
+        ("fr", "L'armée irakienne a reçu un soutien logistique de la France.", "AID"),
+        ("en", "Police opened an investigation of the Iraqi president.", "ACCUSE"),
+        ("fr", "La police a ouvert une enquête sur le président irakien.", "ACCUSE"),
+        ("en", "A court in Iraq ordered the retrial of the French minister.", "ACCUSE"),
+        ("fr", "Le tribunal a ordonné un nouveau procès pour le ministre français.", "ACCUSE"),
+        ("en", "A court quashed the ban that Turkey imposed on Iraq.", "REJECT"),
+        ("fr", "La Turquie a invalidé la décision de l'Irak.", "REJECT"),
+        ("en", "Turkey announced a suspension of air links with Iraq.", "SANCTION"),
+        ("fr", "La Turquie a annoncé la suspension des vols vers l'Irak.", "SANCTION"),
+    ],
+)
+def test_typing_rows_for_commitment_ultimatum_aid_and_court_acts(language, sentence, event_type):
+    assert event_type in typed(sentence, language), sentence
