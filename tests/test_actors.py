@@ -917,3 +917,11 @@ def test_a_former_leader_is_gov_in_his_time_and_eli_after(
 )
 def test_unions_are_organised_labour(recognizer: ActorRecognizer, text: str, lang: str, span: str) -> None:
     assert (span, "role", "", "LAB") in coded(recognizer, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [("خطف مسلحون نقيب المحامين في المدينة", "LAB"), ("قتل النقيب في هجوم على الثكنة", "MIL")],
+)
+def test_a_syndicate_head_is_no_army_captain(recognizer: ActorRecognizer, text: str, sector: str) -> None:
+    assert [s for t, _, _, s in coded(recognizer, text, "ar") if "نقيب" in t] == [sector]
