@@ -920,6 +920,14 @@ def test_unions_are_organised_labour(recognizer: ActorRecognizer, text: str, lan
 
 
 @pytest.mark.parametrize(
+    ("text", "sector"),
+    [("خطف مسلحون نقيب المحامين في المدينة", "LAB"), ("قتل النقيب في هجوم على الثكنة", "MIL")],
+)
+def test_a_syndicate_head_is_no_army_captain(recognizer: ActorRecognizer, text: str, sector: str) -> None:
+    assert [s for t, _, _, s in coded(recognizer, text, "ar") if "نقيب" in t] == [sector]
+
+
+@pytest.mark.parametrize(
     ("text", "first"),
     [
         ("قتل مسلحون إسلاميون خمسة جنود عراقيين في الموصل.", ("مسلحون إسلاميون", "REB")),  # Islamist gunmen
