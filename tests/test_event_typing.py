@@ -168,3 +168,48 @@ def test_a_rejection_stays_one_in_a_sentence_with_a_later_date():
 )
 def test_typing_rows_for_commitment_ultimatum_aid_and_court_acts(language, sentence, event_type):
     assert event_type in typed(sentence, language), sentence
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Iran still refuses to meet the French minister."),
+        ("en", "Iran has long refused direct talks with the UN."),
+        ("fr", "L'Iran refuse depuis longtemps la proposition de la France."),
+    ],
+)
+def test_a_lasting_refusal_is_a_refusal(language, sentence):
+    assert "REJECT" in typed(sentence, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "The US provided humanitarian aid to support Iraq."),
+        ("fr", "La France a livré de l'aide humanitaire pour soutenir l'Irak."),
+    ],
+)
+def test_aid_given_to_support_someone_is_one_aid(language, sentence):
+    assert typed(sentence, language) == ["AID"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Police opened an investigation into the killing of the Iraqi president."),
+        ("fr", "La police a ouvert une enquête sur l'attaque contre le président irakien."),
+    ],
+)
+def test_an_investigated_act_is_not_reported_as_an_event(language, sentence):
+    assert typed(sentence, language) == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Turkey accepted thousands of Syrian refugees last year."),
+        ("fr", "La Turquie a accepté des milliers de réfugiés syriens."),
+    ],
+)
+def test_admitting_refugees_is_aid(language, sentence):
+    assert "AID" in typed(sentence, language)
