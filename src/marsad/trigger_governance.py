@@ -84,11 +84,11 @@ def coded_triggers(
     return coded
 
 
-_ARTICLES_EN = frozenset({"a", "an", "the"})
+_ARTICLES_EN = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 
 
 def _attributive_participle(match: Match[Trigger], text: str) -> bool:
-    """ "a besieged town", "the detained activists": an -ed verb after an article is an adjective."""
+    """ "a besieged town", "their disputed border": an -ed verb after a determiner is an adjective."""
     if match.entry.language != "en" or match.entry.direction == "nominal":
         return False
     word = text[match.start : match.head_end]
@@ -135,6 +135,8 @@ def _governs(governor: Coded, complement: Match[Trigger], text: str, breaks: Seq
     purpose = _purpose(governor, complement, text)
     if trigger.event not in GOVERNORS and not (supports or allegation or inquiry or purpose):
         return False
+    if trigger.event == "AGREE" and governor.match.end > governor.match.head_end:
+        return False  # "agreed to a ceasefire to end the fighting": the row already names what is agreed
     gap_start, gap_end = governor.match.end, complement.start
     if any(gap_start <= b < gap_end for b in breaks):
         return False
