@@ -168,3 +168,105 @@ def test_a_rejection_stays_one_in_a_sentence_with_a_later_date():
 )
 def test_typing_rows_for_commitment_ultimatum_aid_and_court_acts(language, sentence, event_type):
     assert event_type in typed(sentence, language), sentence
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Iran still refuses to meet the French minister."),
+        ("en", "Iran has long refused direct talks with the UN."),
+        ("fr", "L'Iran refuse depuis longtemps la proposition de la France."),
+    ],
+)
+def test_a_lasting_refusal_is_a_refusal(language, sentence):
+    assert "REJECT" in typed(sentence, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "The US provided humanitarian aid to support Iraq."),
+        ("fr", "La France a livré de l'aide humanitaire pour soutenir l'Irak."),
+    ],
+)
+def test_aid_given_to_support_someone_is_one_aid(language, sentence):
+    assert typed(sentence, language) == ["AID"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Police opened an investigation into the killing of the Iraqi president."),
+        ("fr", "La police a ouvert une enquête sur l'attaque contre le président irakien."),
+    ],
+)
+def test_an_investigated_act_is_not_reported_as_an_event(language, sentence):
+    assert typed(sentence, language) == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Turkey accepted thousands of Syrian refugees last year."),
+        ("fr", "La Turquie a accepté des milliers de réfugiés syriens."),
+    ],
+)
+def test_admitting_refugees_is_aid(language, sentence):
+    assert "AID" in typed(sentence, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected", "absent"),
+    [
+        (
+            "en",
+            "Turkey and Iraq agreed to a ceasefire to end the fighting along their disputed border.",
+            "AGREE",
+            "THREATEN",
+        ),
+        (
+            "fr",
+            "La Turquie et l'Irak ont accepté un cessez-le-feu pour mettre fin aux combats.",
+            "AGREE",
+            "THREATEN",
+        ),
+    ],
+)
+def test_agreeing_to_a_ceasefire_is_an_agreement(language, sentence, expected, absent):
+    types = typed(sentence, language)
+    assert expected in types and absent not in types and "ACCUSE" not in types
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "The UN is providing food to meet the needs of people in Syria."),
+        ("fr", "L'ONU livre de l'aide humanitaire pour satisfaire les besoins de la Syrie."),
+    ],
+)
+def test_meeting_a_need_is_no_meeting(language, sentence):
+    assert "CONSULT" not in typed(sentence, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Iran said it will not begin talks with the UN until the sailors are freed."),
+        ("fr", "L'Iran ne va pas rencontrer le ministre français."),
+    ],
+)
+def test_a_refused_meeting_is_a_rejection(language, sentence):
+    assert "REJECT" in typed(sentence, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "event_type"),
+    [
+        ("en", "Turkey and Iraq launched war games near the border.", "COOPERATE"),
+        ("en", "Turkey launched war games near the border with Iraq.", "MOBILIZE"),
+        ("fr", "La Turquie et l'Irak ont mené des manoeuvres militaires près de la frontière.", "COOPERATE"),
+        ("fr", "La Turquie a mené des manoeuvres militaires près de la frontière.", "MOBILIZE"),
+    ],
+)
+def test_war_games_held_together_are_cooperation(language, sentence, event_type):
+    assert event_type in typed(sentence, language)

@@ -114,6 +114,7 @@ class SentenceReading:
         resolved = apply_future(item, modality)
         if resolved is None:
             return
+        resolved = _joint_exercise(resolved, roles, self.text)
         window = self._object_window(span)
         referred = referred_recipient(resolved.event, roles, self.placed, self.text, window, self.scope)
         if not referred and not roles.recipient:
@@ -209,6 +210,21 @@ def _agentless_passive(item: Coded, roles: Roles) -> Roles:
         state = dataclasses.replace(place.entity, sector=place.entity.sector or "GOV")
         return Roles((dataclasses.replace(place, entity=state),), roles.recipient, "place", place)
     return roles
+
+
+_EXERCISE_WORDS = ("war game", "drill", "exercise", "manoeuvre", "maneuver")
+
+
+def _joint_exercise(item: Coded, roles: Roles, text: str) -> Coded:
+    """ "X and Y launched war games": an exercise held together is mutual military cooperation
+    (PLOVER COOPERATE); held alone it stays a show of force (MOBILIZE)."""
+    if item.event != "MOBILIZE" or not any(
+        w in text[item.match.start : item.match.end] for w in _EXERCISE_WORDS
+    ):
+        return item
+    if len({m.entity.code for m in roles.actor} - {""}) < 2:
+        return item
+    return dataclasses.replace(item, event="COOPERATE", modes=())
 
 
 def _spoken(item: Coded, text: str, start: int, language: str) -> bool:

@@ -33,6 +33,8 @@ class Modality(Enum):
 DROPPING_KINDS = frozenset({"negation", "hypothetical", "opinion", "habitual", "topic", "nonagent"})
 # Kinds that drop the trigger outright (negation may instead make a refused promise).
 _SILENCING_KINDS = frozenset({"hypothetical", "opinion", "habitual", "topic", "nonagent"})
+# A refusal that has lasted ("still refuses", «لا يزال يرفض») is still a refusal today.
+ENDURING_TYPES = frozenset({"REJECT"})
 # A reporting verb's complement starts within this many words of it ("said on Monday that Jordan would").
 REPORT_WINDOW_WORDS = 10
 
@@ -93,6 +95,8 @@ def modality_of(
             if reported and cue.entry.value == "conditional":
                 continue  # "said it would send": the reported promise, not a hypothesis
             kinds.add(cue.entry.kind)
+    if trigger.entry.event in ENDURING_TYPES:
+        kinds.discard("habitual")  # "still refuses", "has long refused": the refusal stands now
     if kinds & _SILENCING_KINDS:
         return Modality.DROPPED
     if "negation" in kinds:

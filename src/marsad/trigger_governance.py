@@ -36,6 +36,7 @@ GOVERNORS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
 # "stressed the importance of cooperation", "welcomed the aid": verbal support of a cooperative act.
 SUPPORT_COMPLEMENTS = frozenset({"COOPERATE", "AID", "SUPPORT", "AGREE", "CONSULT"})
 COMPLEMENT_MAX_WORDS = 10
+INQUIRY_MAX_WORDS = 3
 # "ordered the release of", «أمر بالإفراج عن»: an authority's order of an act within its power is
 # the act (CAMEO codes the ordered arrest or release, not a demand).
 ORDER_WORDS = frozenset(
@@ -47,6 +48,7 @@ ORDERED_TYPES = frozenset(
 )
 # "called for sanctions against X" names no addressee: a call to punish X is disapproval of X.
 PUNISHMENT_GAP_WORDS = 1
+PURPOSE_WORDS = (" to", " pour", " afin de")
 # Troops sent or deployed for peacekeeping are military assistance (CAMEO 074, PLOVER AID).
 PEACEKEEPING = "peacekeeping"
 
@@ -82,11 +84,11 @@ def coded_triggers(
     return coded
 
 
-_ARTICLES_EN = frozenset({"a", "an", "the"})
+_ARTICLES_EN = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 
 
 def _attributive_participle(match: Match[Trigger], text: str) -> bool:
-    """ "a besieged town", "the detained activists": an -ed verb after an article is an adjective."""
+    """ "a besieged town", "their disputed border": an -ed verb after a determiner is an adjective."""
     if match.entry.language != "en" or match.entry.direction == "nominal":
         return False
     word = text[match.start : match.head_end]
@@ -127,13 +129,27 @@ def _govern(matches: Sequence[Match[Trigger]], text: str, breaks: Sequence[int])
 def _governs(governor: Coded, complement: Match[Trigger], text: str, breaks: Sequence[int]) -> bool:
     trigger = governor.match.entry
     supports = trigger.event == "SUPPORT" and complement.entry.event in SUPPORT_COMPLEMENTS
+    # "accused X of attacking", "an investigation of the killing": the act is alleged, not reported.
     allegation = trigger.event == "ACCUSE" and trigger.mode == "allege"
-    if trigger.event not in GOVERNORS and not supports and not allegation:
+    inquiry = trigger.event == "ACCUSE" and trigger.mode == "investigate"
+    purpose = _purpose(governor, complement, text)
+    if trigger.event not in GOVERNORS and not (supports or allegation or inquiry or purpose):
         return False
+    if trigger.event == "AGREE" and governor.match.end > governor.match.head_end:
+        return False  # "agreed to a ceasefire to end the fighting": the row already names what is agreed
     gap_start, gap_end = governor.match.end, complement.start
     if any(gap_start <= b < gap_end for b in breaks):
         return False
+    if inquiry:  # the inquiry's object follows it: "probe into the bombing", not a later verdict
+        return "," not in text[gap_start:gap_end] and text.count(" ", gap_start, gap_end) <= INQUIRY_MAX_WORDS
     return text.count(" ", gap_start, gap_end) <= COMPLEMENT_MAX_WORDS
+
+
+def _purpose(governor: Coded, complement: Match[Trigger], text: str) -> bool:
+    """ "provided aid to support refugees", «pour soutenir»: the support is what the aid is for."""
+    if governor.match.entry.event != "AID" or complement.entry.event != "SUPPORT":
+        return False
+    return text[: complement.start].rstrip().endswith(PURPOSE_WORDS)
 
 
 def _with_complement(governor: Coded, match: Match[Trigger], text: str) -> Coded:

@@ -159,11 +159,7 @@ def choose_event(
 
 def _involves(entities: tuple[Entity, ...], marked: list[Entity]) -> bool:
     """True when an event entity is one of the marked mentions' entities."""
-    return any(
-        e == m or (e.entity_text and e.entity_text == m.entity_text and e.code == m.code)
-        for e in entities
-        for m in marked
-    )
+    return any(e == m or (e.entity_text and e.entity_text == m.entity_text) for e in entities for m in marked)
 
 
 def _overlaps(mention: Mention, span: Span) -> bool:
