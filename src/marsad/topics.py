@@ -13,7 +13,9 @@ filter (negation, future, reported speech) applies. Two sources, united:
 - the trigger lexicon (`marsad.lexicon`) and the topic phrases of
   `data/lexicon/topics.tsv` (topic nouns such as "dialogue", "violence"), matched on
   the folded sentence; each trigger counts for its event type's quad class, except
-  REQUEST (see `TOPIC_QUAD`);
+  REQUEST (see `TOPIC_QUAD`). A topic phrase overrides the triggers it overlaps: "demands"
+  reads as verbal conflict, and quad-0 rows name no topic at all (UN set phrases such as
+  "early warning" or "the resolution issued" that contain a trigger word);
 - the sentence model's quad head (`marsad.sentence_model`), which reads the whole
   sentence and answers alike in the three languages.
 
@@ -37,11 +39,13 @@ TOPIC_FILE = "topics.tsv"
 # "calls for dialogue", "urges cooperation" are about cooperation (the sentence model's
 # bank already reads assistance and meeting requests as cooperation).
 TOPIC_QUAD: dict[str, int] = {**QUAD, "REQUEST": 1}
+# The quad of topics.tsv rows that name no topic: they only mask the triggers they overlap.
+NO_TOPIC = 0
 
 
 @dataclass(frozen=True, slots=True)
 class TopicPhrase:
-    """One row of topics.tsv: a phrase that makes a sentence about a quad class."""
+    """One row of topics.tsv: a phrase that makes a sentence about a quad class (0: about none)."""
 
     language: str
     phrase: Phrase
@@ -52,8 +56,8 @@ def read_topic_phrases(name: str = TOPIC_FILE) -> list[TopicPhrase]:
     phrases = []
     for row in data_table("lexicon", name):
         quad = int(row["quad"])
-        if quad not in QUAD.values():
-            raise ValueError(f"{name}: quad {quad} for {row['pattern']!r} is not 1-4")
+        if quad != NO_TOPIC and quad not in QUAD.values():
+            raise ValueError(f"{name}: quad {quad} for {row['pattern']!r} is not 0-4")
         phrases.append(TopicPhrase(row["language"], Phrase.parse(row["pattern"]), quad))
     return phrases
 
@@ -64,11 +68,20 @@ def _topic_index() -> PhraseIndex[TopicPhrase]:
 
 
 def lexicon_quads(sentence: str, language: str) -> frozenset[int]:
-    """Quad classes of every trigger and topic phrase in the sentence (no actors, no modality)."""
+    """Quad classes of every trigger and topic phrase in the sentence (no actors, no modality).
+
+    Triggers inside a topic phrase's span give way to it, so the table decides what a set
+    phrase means in every language alike."""
     folded = fold_text(sentence)
-    triggers = load_lexicon().triggers.find(folded, language)
-    from_triggers = {TOPIC_QUAD[m.entry.event] for m in triggers if m.entry.event in TOPIC_QUAD}
-    return frozenset(from_triggers | {m.entry.quad for m in _topic_index().find(folded, language)})
+    topics = _topic_index().find(folded, language)
+    spans = [(m.start, m.end) for m in topics]
+    triggers = [
+        m
+        for m in load_lexicon().triggers.find(folded, language)
+        if m.entry.event in TOPIC_QUAD and not any(m.start < end and start < m.end for start, end in spans)
+    ]
+    quads = {TOPIC_QUAD[m.entry.event] for m in triggers} | {m.entry.quad for m in topics}
+    return frozenset(quads - {NO_TOPIC})
 
 
 def sentence_quads(
