@@ -270,3 +270,55 @@ def test_a_refused_meeting_is_a_rejection(language, sentence):
 )
 def test_war_games_held_together_are_cooperation(language, sentence, event_type):
     assert event_type in typed(sentence, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "event_type"),
+    [
+        ("en", "The Iraqi army forced the French minister out of the country.", "COERCE"),
+        ("fr", "L'armée irakienne a contraint le ministre français à quitter le pays.", "COERCE"),
+        ("en", "The US is training the Iraqi army near Baghdad.", "AID"),
+        ("fr", "La France entraîne les forces de l'armée irakienne.", "AID"),
+        ("en", "Turkey allowed humanitarian relief to reach Syria.", "RETREAT"),
+        ("fr", "La Turquie a autorisé l'aide humanitaire vers la Syrie.", "RETREAT"),
+        ("en", "The UN will provide a grant to Iraq.", "AGREE"),
+        ("fr", "L'ONU va fournir un prêt à l'Irak.", "AGREE"),
+        ("en", "Iran violated a ban by the UN on missile tests.", "REJECT"),
+        ("fr", "L'Iran a violé l'interdiction de l'ONU.", "REJECT"),
+        ("en", "The Iraqi president is defending the Iraqi army against criticism.", "SUPPORT"),
+        ("fr", "Le président irakien a défendu l'armée irakienne contre les critiques.", "SUPPORT"),
+        ("en", "The move followed months of threats by Turkey against Iraq.", "THREATEN"),
+        ("fr", "Les menaces proférées par la Turquie contre l'Irak se multiplient.", "THREATEN"),
+        ("en", "Iran reneged on the agreement with the UN.", "REJECT"),
+        ("fr", "L'Iran a renié l'accord avec l'ONU.", "REJECT"),
+    ],
+)
+def test_rows_for_force_training_access_defiance_defence_and_threats(language, sentence, event_type):
+    assert event_type in typed(sentence, language), sentence
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "The UN would hold talks with the Iraqi president next month."),
+        ("fr", "L'ONU serait à Bagdad la semaine prochaine pour rencontrer le président irakien."),
+    ],
+)
+def test_a_conditional_with_a_date_ahead_is_a_plan(language, sentence):
+    assert "AGREE" in typed(sentence, language)
+
+
+def test_a_conditional_without_a_date_stays_a_hypothesis():
+    assert typed("The UN would hold talks with the Iraqi president.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "absent"),
+    [
+        ("en", "The Iraqi army struck Iran-backed militias near the border.", "SUPPORT"),
+        ("fr", "L'armée irakienne a frappé des milices soutenues par l'Iran.", "SUPPORT"),
+    ],
+)
+def test_a_hyphenated_participle_is_an_adjective(language, sentence, absent):
+    types = typed(sentence, language)
+    assert "ASSAULT" in types and absent not in types

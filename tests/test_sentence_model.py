@@ -108,6 +108,16 @@ def test_quad_classes_may_be_empty_one_or_several() -> None:
     assert quads[3] == frozenset({1, 4})
 
 
+def test_a_margin_keeps_only_the_confident_quads() -> None:
+    model = toy_model(KeywordEncoder())
+    sentences = ["We welcome the truce.", "welcome attack"]
+    probabilities = model.quad_probabilities(sentences)
+    assert model.quad_classes(sentences, margin=1.0) == [frozenset(), frozenset()]
+    margin = probabilities[1][1] - model.quad_thresholds[1] + 1e-6  # just above the mixed sentence
+    assert model.quad_classes(sentences, margin)[0] == frozenset({1})
+    assert 1 not in model.quad_classes(sentences, margin)[1]
+
+
 def event(kind: str, sentence: str) -> Event:
     return Event(f"{kind}:{sentence}", kind, (), (), Citation("s"), sentence, 0, len(sentence), 0)
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from marsad.topics import TOPIC_QUAD, lexicon_quads, read_topic_phrases, sentence_quads
+from marsad.topics import MODEL_MARGIN, TOPIC_QUAD, lexicon_quads, read_topic_phrases, sentence_quads
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,52 @@ def test_lexicon_quads_need_no_actor_and_no_modality(sentence: str, language: st
     assert lexicon_quads(sentence, language) == frozenset(quads)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language", "quads"),
+    [
+        # quad-0 rows: a set phrase holding a trigger word names no topic
+        ("The mission relies on early warning networks.", "en", set()),
+        ("La mission dispose de réseaux d'alerte rapide.", "fr", set()),
+        ("تعتمد البعثة على شبكات الإنذار المبكر.", "ar", set()),
+        ("Le plan doit s'attaquer aux causes profondes.", "fr", set()),  # to tackle, not to attack
+        ("ناقش المجلس التقرير الصادر عن الأمين العام.", "ar", {1}),  # issued, not confiscated
+        ("تحدث ممثل حركة طالبان إلى الصحفيين.", "ar", set()),  # the Taliban, not "demanded"
+        ("We discussed the evaluation mission.", "en", {1}),
+        ("ناقشنا بعثة التقييم.", "ar", {1}),  # evaluation, not "met"
+        # a topic row re-reads the trigger it covers
+        ("The council demands an immediate ceasefire.", "en", {3}),
+        ("Le Conseil exige un cessez-le-feu immédiat.", "fr", {3}),
+        ("يطالب المجلس بوقف إطلاق النار فورا.", "ar", {3}),
+        ("The commission opened an investigation.", "en", {2}),
+        ("La commission a ouvert une enquête.", "fr", {2}),
+        ("فتحت اللجنة التحقيق في الحادث.", "ar", {2}),
+    ],
+)
+def test_topic_rows_override_the_triggers_they_cover(sentence: str, language: str, quads: set[int]) -> None:
+    assert lexicon_quads(sentence, language) == frozenset(quads)
+
+
+@pytest.mark.parametrize(
+    ("sentences", "quad"),
+    [
+        (("We share their concern.", "Nous partageons leur préoccupation.", "نشاطرهم القلق."), 3),
+        (("The meeting rose at noon.", "La séance est levée à midi.", "رفعت الجلسة ظهرا."), 1),
+        (("Looting was reported.", "Des pillages ont été signalés.", "أفيد بوقوع نهب."), 4),
+        (
+            (
+                "Detention without trial continues.",
+                "La détention sans procès continue.",
+                "يستمر الاحتجاز دون محاكمة.",
+            ),
+            4,
+        ),
+    ],
+)
+def test_one_concept_fires_alike_in_three_languages(sentences: tuple[str, str, str], quad: int) -> None:
+    found = [lexicon_quads(s, lang) for s, lang in zip(sentences, ("en", "fr", "ar"), strict=True)]
+    assert found == [frozenset({quad})] * 3
+
+
 def test_a_request_is_about_cooperation() -> None:
     assert TOPIC_QUAD["REQUEST"] == 1
     assert TOPIC_QUAD["ASSAULT"] == 4
@@ -41,7 +87,8 @@ def test_topic_table_has_every_phrase_in_three_languages() -> None:
 class StubModel:
     """Says material conflict for every sentence that mentions 'quietly' (no trigger does)."""
 
-    def quad_classes(self, sentences: Sequence[str]) -> list[frozenset[int]]:
+    def quad_classes(self, sentences: Sequence[str], margin: float = 0.0) -> list[frozenset[int]]:
+        assert margin == MODEL_MARGIN  # only the model's confident classes count
         return [frozenset({4}) if "quietly" in s else frozenset() for s in sentences]
 
 

@@ -92,8 +92,9 @@ def modality_of(
         if cue.entry.kind in DROPPING_KINDS | {"future"} and _governs(cue, trigger, text, clause_start):
             if cue.entry.kind == "nonagent" and not _cannot_do(cue.entry, trigger.entry.event):
                 continue
-            if reported and cue.entry.value == "conditional":
-                continue  # "said it would send": the reported promise, not a hypothesis
+            if cue.entry.value == "conditional" and (reported or _dated_future(cues)):
+                kinds.add("future")  # "said it would send", "would hold talks next month": a plan
+                continue
             kinds.add(cue.entry.kind)
     if trigger.entry.event in ENDURING_TYPES:
         kinds.discard("habitual")  # "still refuses", "has long refused": the refusal stands now
@@ -102,6 +103,11 @@ def modality_of(
     if "negation" in kinds:
         return Modality.REFUSED if _refusal(cues, trigger, text, clause_start, kinds) else Modality.DROPPED
     return Modality.FUTURE if "future" in kinds else Modality.FACT
+
+
+def _dated_future(cues: Sequence[Match[Cue]]) -> bool:
+    """A date ahead anywhere in the sentence ("next month", «le mois prochain»): "would" is a plan."""
+    return any(c.entry.kind == "future" and c.entry.window == 0 for c in cues)
 
 
 def _cannot_do(cue: Cue, event: str) -> bool:

