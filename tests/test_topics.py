@@ -56,6 +56,9 @@ def test_topic_rows_override_the_triggers_they_cover(sentence: str, language: st
         (("We share their concern.", "Nous partageons leur préoccupation.", "نشاطرهم القلق."), 3),
         (("The meeting rose at noon.", "La séance est levée à midi.", "رفعت الجلسة ظهرا."), 1),
         (("Looting was reported.", "Des pillages ont été signalés.", "أفيد بوقوع نهب."), 4),
+        (("They coordinate relief.", "Ils assurent la coordination des secours.", "يتولون التنسيق."), 2),
+        (("Grave violations persist.", "De graves violations persistent.", "تستمر انتهاكات جسيمة."), 4),
+        (("We stress the need to act.", "Nous soulignons la nécessité d'agir.", "نؤكد ضرورة التحرك."), 1),
         (
             (
                 "Detention without trial continues.",
