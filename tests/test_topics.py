@@ -87,6 +87,11 @@ def test_topic_table_has_every_phrase_in_three_languages() -> None:
     assert by_language["ar"] == by_language["en"] == by_language["fr"]
 
 
+def test_topic_table_has_one_row_per_phrase() -> None:
+    keys = [(p.language, p.phrase) for p in read_topic_phrases()]
+    assert len(keys) == len(set(keys))
+
+
 class StubModel:
     """Says material conflict for every sentence that mentions 'quietly' (no trigger does)."""
 
