@@ -56,6 +56,9 @@ def test_topic_rows_override_the_triggers_they_cover(sentence: str, language: st
         (("We share their concern.", "Nous partageons leur préoccupation.", "نشاطرهم القلق."), 3),
         (("The meeting rose at noon.", "La séance est levée à midi.", "رفعت الجلسة ظهرا."), 1),
         (("Looting was reported.", "Des pillages ont été signalés.", "أفيد بوقوع نهب."), 4),
+        (("They coordinate relief.", "Ils assurent la coordination des secours.", "يتولون التنسيق."), 2),
+        (("Grave violations persist.", "De graves violations persistent.", "تستمر انتهاكات جسيمة."), 4),
+        (("We stress the need to act.", "Nous soulignons la nécessité d'agir.", "نؤكد ضرورة التحرك."), 1),
         (
             (
                 "Detention without trial continues.",
@@ -82,6 +85,11 @@ def test_topic_table_has_every_phrase_in_three_languages() -> None:
         by_language.setdefault(phrase.language, set()).add(phrase.quad)
     assert set(by_language) == {"ar", "en", "fr"}
     assert by_language["ar"] == by_language["en"] == by_language["fr"]
+
+
+def test_topic_table_has_one_row_per_phrase() -> None:
+    keys = [(p.language, p.phrase) for p in read_topic_phrases()]
+    assert len(keys) == len(set(keys))
 
 
 class StubModel:

@@ -9,8 +9,8 @@ three languages, also how often the three predicted sets agree.
 
 Three methods: `pipeline` (the quad classes of the events Marsad codes), `model` (the
 sentence-level quad head of `marsad.sentence_model`, which needs no actors; batched) and
-`topics` (`marsad.topics`: the model's classes united with those of every trigger and topic
-phrase in the sentence, with no actor or modality filter).
+`topics` (`marsad.topics`: the classes of every trigger and topic phrase in the sentence, with
+no actor or modality filter, united with the model's confident classes).
 """
 
 from __future__ import annotations
