@@ -134,12 +134,6 @@ def score_gold(
     """Match predicted to gold events and compute event P/R/F1 per language and overall."""
     strict = match_events(gold, predicted, same_event)
     loose = match_events(gold, predicted, _same_type)
-    dated = sum(1 for g, p in strict.items() if _same_date(gold[g], predicted[p]))
-    placed = [g for g in strict if gold[g].place is not None]
-    cities = [g for g in placed if _gold_place(gold[g]).resolution == "city"]
-    well_placed = {g for g in placed if same_place(_gold_place(gold[g]), predicted[strict[g]].place)}
-    sectors = sum(1 for g, p in strict.items() if _same_sectors(gold[g], predicted[p]))
-    modes = sum(1 for g, p in strict.items() if gold[g].mode == predicted[p].mode)
     by_language = {
         lang: _language_row(gold, predicted, strict, loose, lang)
         for lang in [*sorted({c.language for c in (*gold, *predicted)} - {""}), "all"]
@@ -153,13 +147,7 @@ def score_gold(
         "recall": overall["recall"],
         "f1": overall["f1"],
         "type_only_f1": overall["type_f1"],
-        "date_accuracy": ratio(dated, len(strict)),
-        "place_accuracy": ratio(len(well_placed), len(placed)),
-        "place_accuracy_city": ratio(len(well_placed & set(cities)), len(cities)),
-        "gold_places_matched": len(placed),
-        "gold_cities_matched": len(cities),
-        "sector_accuracy": ratio(sectors, len(strict)),
-        "mode_accuracy": ratio(modes, len(strict)),
+        **_attribute_figures(gold, predicted, strict),
         "empty_stories": len(empty),
         "empty_stories_clean": ratio(len(empty - {p.story for p in in_empty}), len(empty)),
         "events_in_empty_stories": len(in_empty),
@@ -170,7 +158,32 @@ def score_gold(
     metrics["confidence_ece"] = calibration["ece"]
     metrics["by_language"] = by_language
     metrics["confidence_bands"] = calibration["bands"]
-    predictions = [
+    return EvalResult("gold", metrics, _prediction_records(predicted, matched))
+
+
+def _attribute_figures(
+    gold: Sequence[Coded], predicted: Sequence[Coded], strict: dict[int, int]
+) -> dict[str, float | int]:
+    """Date, place, sector and mode accuracy over the strictly matched events."""
+    dated = sum(1 for g, p in strict.items() if _same_date(gold[g], predicted[p]))
+    placed = [g for g in strict if gold[g].place is not None]
+    cities = [g for g in placed if _gold_place(gold[g]).resolution == "city"]
+    well_placed = {g for g in placed if same_place(_gold_place(gold[g]), predicted[strict[g]].place)}
+    sectors = sum(1 for g, p in strict.items() if _same_sectors(gold[g], predicted[p]))
+    modes = sum(1 for g, p in strict.items() if gold[g].mode == predicted[p].mode)
+    return {
+        "date_accuracy": ratio(dated, len(strict)),
+        "place_accuracy": ratio(len(well_placed), len(placed)),
+        "place_accuracy_city": ratio(len(well_placed & set(cities)), len(cities)),
+        "gold_places_matched": len(placed),
+        "gold_cities_matched": len(cities),
+        "sector_accuracy": ratio(sectors, len(strict)),
+        "mode_accuracy": ratio(modes, len(strict)),
+    }
+
+
+def _prediction_records(predicted: Sequence[Coded], matched: set[int]) -> list[dict[str, Any]]:
+    return [
         {
             "story": p.story,
             "event": p.event,
@@ -183,7 +196,6 @@ def score_gold(
         }
         for i, p in enumerate(predicted)
     ]
-    return EvalResult("gold", metrics, predictions)
 
 
 def match_events(gold: Sequence[Coded], predicted: Sequence[Coded], same: Matcher) -> dict[int, int]:
