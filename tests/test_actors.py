@@ -941,3 +941,42 @@ def test_an_agreeing_insurgent_adjective_makes_armed_men_rebels(
 ) -> None:
     text_, _kind, _code, sector = coded(recognizer, text, "ar")[0]
     assert (text_, sector) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention", "code"),
+    [
+        ("تجمع مئات المتظاهرين في بغداد للمطالبة بالخدمات", "ar", "المتظاهرين", "IRQ"),
+        ("وخرج طلاب من عدة جامعات في القاهرة", "ar", "طلاب", "EGY"),
+        ("هاجم مستوطنون السكان من قرية عوريف جنوب نابلس", "ar", "السكان", "PSE"),
+        ("وصل المحتجون القادمون من مدن أردنية", "ar", "المحتجون", "JOR"),
+        ("اختطف مسلحون محافظ منطقة بشمال أفغانستان", "ar", "محافظ", "AFG"),
+        ("استقبل عمدة العاصمة الأردنية الوفد", "ar", "عمدة", "JOR"),
+        ("Hundreds of protesters in Baghdad demanded jobs.", "en", "protesters", "IRQ"),
+        ("Students from Cairo marched.", "en", "Students", "EGY"),
+        ("Des manifestants à Bagdad ont bloqué la route.", "fr", "manifestants", "IRQ"),
+    ],
+)
+def test_an_uncoded_crowd_or_official_takes_the_country_of_its_place(
+    recognizer: ActorRecognizer, text: str, lang: str, mention: str, code: str
+) -> None:
+    found = {m.text: m.entity.code for m in mentions(recognizer, text, lang)}
+    assert found[mention] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention"),
+    [
+        ("قتل مسلحون في بغداد ثلاثة أشخاص", "ar", "مسلحون"),  # gunmen stay unidentified
+        ("وتجمع المحتجون من فلسطينيين وإسرائيليين", "ar", "المحتجون"),  # the crowd's make-up
+        ("رفض قرار الحكومة بغزو العراق", "ar", "الحكومة"),  # «ب» governs a verbal noun
+        ("Gunmen in Baghdad killed two.", "en", "Gunmen"),
+        ("The ambassador in Baghdad met officials.", "en", "ambassador"),  # posted, not from
+        ("Les soldats en Irak ont tiré.", "fr", "soldats"),  # foreign troops are not Iraq's
+    ],
+)
+def test_a_place_does_not_code_armed_men_posted_officials_or_a_crowds_make_up(
+    recognizer: ActorRecognizer, text: str, lang: str, mention: str
+) -> None:
+    found = {m.text: m.entity.code for m in mentions(recognizer, text, lang)}
+    assert found[mention] == ""

@@ -54,6 +54,7 @@ from marsad.dateline import dateline_end
 from marsad.gazetteer import Gazetteer, GazetteerEntry, Hit, builtin_entries, read_table
 from marsad.model import Article, Entity, Mention, Sentence
 from marsad.normalize import Folded, fold
+from marsad.origins import with_origins
 from marsad.phrases import Phrase, annotate, compose
 
 log = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ class ActorRecognizer:
         phrases = [p for p in phrases if not _is_affiliation(p, folded.text, lang)]
         phrases = _recall_names(phrases, folded.text, sentence.text, local, memory.name_words)
         phrases = _refer_to_groups(phrases, memory)
-        phrases = compose(phrases, folded, sentence, lang)
+        phrases = with_origins(compose(phrases, folded, sentence, lang), folded.text, lang)
         resolved = [r for p in phrases if (r := _resolve(p, memory)) is not None]
         mentions = [self._mention(p, folded, sentence) for p in resolved]
         people = [

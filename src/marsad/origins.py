@@ -1,0 +1,114 @@
+"""Where an uncoded actor is, or comes from, gives its country: «متظاهرون في بانكوك», «المواطنين من
+قرية كفر X جنوب نابلس», "students from Baghdad", «les manifestants à Bagdad»; and a local
+official's jurisdiction across its administrative words: «حاكم منطقة بشرق أفغانستان», «عمدة
+العاصمة الصومالية».
+
+    phrases = with_origins(phrases, folded.text, lang)     # after `marsad.phrases.compose`
+
+The place is the next phrase (a country, a capital, an Arabic demonym), or a place name after an
+administrative word («قرية», "village of") found in the places gazetteer. Armed actors are left
+alone: gunmen in Baghdad are still unidentified, foreign troops in Iraq are not Iraq's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from marsad.normalize import fold_text
+from marsad.phrases import Phrase, place_country
+
+# Actors a place of presence or origin identifies: crowds, civilians, officials, institutions.
+_LOCATED_SECTORS = frozenset(
+    {"CVL", "REF", "EDU", "LAB", "JRN", "MED", "REL", "AGR", "BUS", "SOC", "OPP", "PTY", "GOV", "COP", "LEG"}
+)
+# An envoy, an ambassador or an embassy is where it is posted, not where it comes from.
+_POSTED_OFFICES = frozenset(
+    {"Envoy", "Mission", "Ambassador", "Embassy", "Consul", "Consulate", "Counterpart"}
+)
+_PLACE_KINDS = {
+    "ar": ("country", "capital", "demonym"),
+    "en": ("country", "capital"),
+    "fr": ("country", "capital"),
+}
+
+
+def _folded_words(words: str) -> str:
+    return "|".join(fold_text(w) for w in words.split())
+
+
+_ADMIN_AR = _folded_words(
+    "قرية بلدة مدينة مخيم محافظة ولاية ولايات إقليم منطقة حي ضاحية العاصمة مدن قرى بلدات مخيمات مقاطعة"
+)
+_DIRECTION_AR = _folded_words("شرق غرب شمال جنوب وسط شرقي غربي شمالي جنوبي")
+# «في» or «من», with a participle of coming before it («القادمين من»), then a few words
+_LOCATIVE = {
+    "ar": re.compile(r"^ (?:(?:ال)?(?:قادم|وافد)\S* )?(?:(?:في|من) ((?:\S+ ){0,4})|ب)$"),
+    "en": re.compile(r"^ (?:in|from) (?:the )?((?:(?:city|town|village|province|capital) of (?:the )?)?)$"),
+    "fr": re.compile(
+        r"^ (?:a|de|d'|du|des|en|au) ?(?:la |l'|le )?((?:(?:ville|region|province) (?:de |d'))?)$"
+    ),
+}
+# «حاكم منطقة بشرق»: nothing but administrative and direction words between title and place
+_JURISDICTION_AR = re.compile(rf"^ (?:(?:ال|ب|لل)?(?:{_ADMIN_AR}|{_DIRECTION_AR}) )+$")
+_NAMED_PLACE_AR = re.compile(
+    rf"^ ((?:(?:ال)?(?:قادم|وافد)\S* )?(?:في|من) )?(?:ال|ب)?(?:{_ADMIN_AR}) ([^\W\d_]+(?: [^\W\d_]+){{0,2}})"
+)
+_FILLER_STOPS = frozenset(
+    _folded_words("على إلى الى عن مع أن إن ان التي الذي الذين خلال بعد قبل قال").split("|")
+)
+
+
+def with_origins(phrases: list[Phrase], text: str, lang: str) -> list[Phrase]:
+    """Give each uncoded civilian, official or institution the country of its place."""
+    kinds = _PLACE_KINDS.get(lang, _PLACE_KINDS["en"])
+    out = list(phrases)
+    for index, phrase in enumerate(phrases):
+        if not _can_be_located(phrase):
+            continue
+        following = phrases[index + 1] if index + 1 < len(phrases) else None
+        limit = following.start if following else len(text)
+        code = ""
+        if following is not None and _is_place(following, kinds):
+            code = following.code if _is_locative(phrase, text[phrase.end : following.start], lang) else ""
+        if not code and lang == "ar":
+            code = _named_place(phrase, text[phrase.end : limit])
+        if code:
+            out[index] = replace(phrase, code=code, flags=phrase.flags | {"joined", "located"})
+    return out
+
+
+def _is_place(phrase: Phrase, kinds: tuple[str, ...]) -> bool:
+    # «من فلسطينيين واسرائيليين»: a plural demonym is a noun, the crowd's make-up, not its place
+    return phrase.kind in kinds and bool(phrase.code) and "plural" not in phrase.flags
+
+
+def _can_be_located(phrase: Phrase) -> bool:
+    if phrase.code or phrase.kind not in ("role", "generic") or phrase.office in _POSTED_OFFICES:
+        return False
+    return phrase.sector in _LOCATED_SECTORS and phrase.flags.isdisjoint({"qualified", "demonymonly"})
+
+
+def _is_locative(phrase: Phrase, gap: str, lang: str) -> bool:
+    """The gap says presence or origin («في», «من», "in", "from", «à»), or, after a construct
+    noun or a local official's title, only administrative words («سكان مدينة», «حاكم منطقة بشرق»)."""
+    construct = "construct" in phrase.flags or "place" in phrase.flags
+    if lang == "ar" and construct and (gap == " " or _JURISDICTION_AR.match(gap)):
+        return True
+    match = _LOCATIVE.get(lang, _LOCATIVE["en"]).match(gap)
+    if match is None:
+        return False
+    fillers = (match.group(1) or "").split()
+    return len(fillers) <= 4 and not any(w.removeprefix("و") in _FILLER_STOPS for w in fillers)
+
+
+def _named_place(phrase: Phrase, gap: str) -> str:
+    """«من قرية كفر قليل جنوب نابلس», «سكان مدينة الموصل»: a place name after an administrative word."""
+    match = _NAMED_PLACE_AR.match(gap)
+    if match is None or not (match.group(1) or "construct" in phrase.flags or "place" in phrase.flags):
+        return ""
+    names = match.group(2).split(" ")
+    for count in range(len(names), 0, -1):
+        if code := place_country(" ".join(names[:count])):
+            return code
+    return ""
