@@ -955,6 +955,15 @@ def test_an_agreeing_insurgent_adjective_makes_armed_men_rebels(
         ("Hundreds of protesters in Baghdad demanded jobs.", "en", "protesters", "IRQ"),
         ("Students from Cairo marched.", "en", "Students", "EGY"),
         ("Des manifestants à Bagdad ont bloqué la route.", "fr", "manifestants", "IRQ"),
+        ("تظاهر الطلاب الغاضبون في بغداد", "ar", "الطلاب", "IRQ"),  # an adjective before «في»
+        ("أغلق المحتجون المناهضون للحكومة العراقية الطريق", "ar", "المحتجون", "IRQ"),
+        ("Protesters opposed to the Iraqi government blocked the road.", "en", "Protesters", "IRQ"),
+        (
+            "Des manifestants hostiles au gouvernement irakien ont bloqué la route.",
+            "fr",
+            "manifestants",
+            "IRQ",
+        ),
     ],
 )
 def test_an_uncoded_crowd_or_official_takes_the_country_of_its_place(
@@ -973,6 +982,9 @@ def test_an_uncoded_crowd_or_official_takes_the_country_of_its_place(
         ("Gunmen in Baghdad killed two.", "en", "Gunmen"),
         ("The ambassador in Baghdad met officials.", "en", "ambassador"),  # posted, not from
         ("Les soldats en Irak ont tiré.", "fr", "soldats"),  # foreign troops are not Iraq's
+        ("خرج المتظاهرون في الأردن ومصر", "ar", "المتظاهرون"),  # several countries
+        ("Protesters in Jordan and Egypt marched.", "en", "Protesters"),
+        ("خرج المتظاهرون إلى الشوارع في الأردن", "ar", "المتظاهرون"),  # «إلى» is no adjective
     ],
 )
 def test_a_place_does_not_code_armed_men_posted_officials_or_a_crowds_make_up(

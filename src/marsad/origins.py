@@ -18,9 +18,10 @@ from dataclasses import replace
 from marsad.normalize import fold_text
 from marsad.phrases import Phrase, place_country
 
-# Actors a place of presence or origin identifies: crowds, civilians, officials, institutions.
+# Actors a place of presence or origin identifies: crowds, civilians, officials, institutions
+# (a party is where it meets, not whose it is: «حزب الوسط في العاصمة الليبية»).
 _LOCATED_SECTORS = frozenset(
-    {"CVL", "REF", "EDU", "LAB", "JRN", "MED", "REL", "AGR", "BUS", "SOC", "OPP", "PTY", "GOV", "COP", "LEG"}
+    {"CVL", "REF", "EDU", "LAB", "JRN", "MED", "REL", "AGR", "BUS", "SOC", "OPP", "GOV", "COP", "LEG"}
 )
 # An envoy, an ambassador or an embassy is where it is posted, not where it comes from.
 _POSTED_OFFICES = frozenset(
@@ -41,21 +42,31 @@ _ADMIN_AR = _folded_words(
     "قرية بلدة مدينة مخيم محافظة ولاية ولايات إقليم منطقة حي ضاحية العاصمة مدن قرى بلدات مخيمات مقاطعة"
 )
 _DIRECTION_AR = _folded_words("شرق غرب شمال جنوب وسط شرقي غربي شمالي جنوبي")
-# «في» or «من», with a participle of coming before it («القادمين من»), then a few words
+# «في» or «من» after at most two adjectives or a participle of coming («الغاضبون», «القادمين
+# من»), then a few words
+_NOT_ADJECTIVES_AR = _folded_words("إلى التي الذي الذين اللذين اللتين اللواتي إلا الآن")
+_QUALIFIERS_AR = rf"(?:(?:(?!(?:{_NOT_ADJECTIVES_AR}) )ال\S+|(?:قادم|وافد)\S*) ){{0,2}}"
 _LOCATIVE = {
-    "ar": re.compile(r"^ (?:(?:ال)?(?:قادم|وافد)\S* )?(?:(?:في|من) ((?:\S+ ){0,4})|ب)$"),
+    "ar": re.compile(rf"^ {_QUALIFIERS_AR}(?:(?:في|من) ((?:\S+ ){{0,4}})|ب)$"),
     "en": re.compile(r"^ (?:in|from) (?:the )?((?:(?:city|town|village|province|capital) of (?:the )?)?)$"),
     "fr": re.compile(
         r"^ (?:a|de|d'|du|des|en|au) ?(?:la |l'|le )?((?:(?:ville|region|province) (?:de |d'))?)$"
     ),
 }
+# Protesters for or against a government are its citizens: «المتظاهرون المعارضون للحكومة
+# التايلاندية», "protesters opposed to the Thai government", «manifestants hostiles au gouvernement».
+_STANCE = {
+    "ar": re.compile(r"^ (?:ال)?(?:معارض|مناوئ|مناهض|مؤيد|موال)\S* (?:لل|ل)$"),
+    "en": re.compile(r"^ (?:opposed|hostile|loyal) to (?:the )?$"),
+    "fr": re.compile(r"^ (?:opposes?|hostiles?|fideles?|favorables?) (?:au |a la |a l')$"),
+}
 # «حاكم منطقة بشرق»: nothing but administrative and direction words between title and place
 _JURISDICTION_AR = re.compile(rf"^ (?:(?:ال|ب|لل)?(?:{_ADMIN_AR}|{_DIRECTION_AR}) )+$")
 _NAMED_PLACE_AR = re.compile(
-    rf"^ ((?:(?:ال)?(?:قادم|وافد)\S* )?(?:في|من) )?(?:ال|ب)?(?:{_ADMIN_AR}) ([^\W\d_]+(?: [^\W\d_]+){{0,2}})"
+    rf"^ ({_QUALIFIERS_AR}(?:في|من) )?(?:ال|ب)?(?:{_ADMIN_AR}) ([^\W\d_]+(?: [^\W\d_]+){{0,2}})"
 )
 _FILLER_STOPS = frozenset(
-    _folded_words("على إلى الى عن مع أن إن ان التي الذي الذين خلال بعد قبل قال").split("|")
+    _folded_words("على إلى الى عن مع أن إن ان التي الذي الذين خلال بعد قبل قال كل").split("|")
 )
 
 
@@ -67,15 +78,31 @@ def with_origins(phrases: list[Phrase], text: str, lang: str) -> list[Phrase]:
         if not _can_be_located(phrase):
             continue
         following = phrases[index + 1] if index + 1 < len(phrases) else None
+        if following is not None and _coordinated(following, phrases[index + 2 : index + 3], text):
+            continue  # «في الهند وباكستان»: several countries, none is the crowd's
         limit = following.start if following else len(text)
         code = ""
         if following is not None and _is_place(following, kinds):
             code = following.code if _is_locative(phrase, text[phrase.end : following.start], lang) else ""
+        if not code and following is not None and _is_government(following):
+            gap = text[phrase.end : following.start]
+            code = following.code if _STANCE.get(lang, _STANCE["en"]).match(gap) else ""
         if not code and lang == "ar":
             code = _named_place(phrase, text[phrase.end : limit])
         if code:
             out[index] = replace(phrase, code=code, flags=phrase.flags | {"joined", "located"})
     return out
+
+
+def _coordinated(place: Phrase, after: list[Phrase], text: str) -> bool:
+    other = after[0] if after else None
+    if other is None or other.kind not in ("country", "capital", "demonym"):
+        return False
+    return text[place.end : other.start].strip(" ,،") in ("و", "and", "et", "or", "ou", "او", "أو")
+
+
+def _is_government(phrase: Phrase) -> bool:
+    return phrase.kind == "role" and phrase.sector == "GOV" and bool(phrase.code)
 
 
 def _is_place(phrase: Phrase, kinds: tuple[str, ...]) -> bool:
