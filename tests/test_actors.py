@@ -589,8 +589,8 @@ def test_a_name_word_before_the_person_is_named_is_no_mention(recognizer: ActorR
         ("تظاهر المئات أمام السفارة", []),
         ("تظاهر المئات امام السفارة", []),
         ("وخطب الإمام في المصلين", ["الإمام"]),
-        ("وقال إمام المسجد إن الوضع هادئ", ["إمام"]),
-        ("وقال إِمام المسجد إن الوضع هادئ", ["إِمام"]),
+        ("وقال إمام المسجد إن الوضع هادئ", ["إمام المسجد"]),  # one participant with its mosque
+        ("وقال إِمام المسجد إن الوضع هادئ", ["إِمام المسجد"]),
     ],
 )
 def test_amam_in_front_of_is_no_imam(recognizer: ActorRecognizer, text: str, clergy: list[str]) -> None:
@@ -992,3 +992,36 @@ def test_a_place_does_not_code_armed_men_posted_officials_or_a_crowds_make_up(
 ) -> None:
     found = {m.text: m.entity.code for m in mentions(recognizer, text, lang)}
     assert found[mention] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention", "code", "sector"),
+    [
+        ("هاجم مسلحون مسجدا في الحي", "ar", "مسجدا", "", "REL"),
+        ("قصفت الطائرات مستشفى المدينة", "ar", "مستشفى", "", "MED"),
+        ("أحرق مجهولون مدرسة للبنات", "ar", "مدرسة", "", "EDU"),
+        ("Gunmen attacked a mosque in Baghdad.", "en", "mosque", "IRQ", "REL"),
+        ("Des hommes armés ont attaqué une école à Bagdad.", "fr", "école", "IRQ", "EDU"),
+    ],
+)
+def test_an_institution_attacked_is_coded_by_its_sector(
+    recognizer: ActorRecognizer, text: str, lang: str, mention: str, code: str, sector: str
+) -> None:
+    found = {m.text: (m.entity.code, m.entity.sector) for m in mentions(recognizer, text, lang)}
+    assert found[mention] == (code, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention", "code", "sector"),
+    [
+        ("اعتصم طلاب من مدرسة في بغداد", "ar", "طلاب من مدرسة", "IRQ", "EDU"),
+        ("خرج المصلون من مساجد القاهرة", "ar", "المصلون من مساجد", "EGY", "REL"),
+        ("Worshippers from a mosque in Cairo protested.", "en", "Worshippers from a mosque", "EGY", "CVL"),
+        ("Des élèves d'une école à Bagdad ont manifesté.", "fr", "élèves d'une école", "IRQ", "EDU"),
+    ],
+)
+def test_people_of_an_institution_are_one_participant_with_its_place(
+    recognizer: ActorRecognizer, text: str, lang: str, mention: str, code: str, sector: str
+) -> None:
+    found = {m.text: (m.entity.code, m.entity.sector) for m in mentions(recognizer, text, lang)}
+    assert found[mention] == (code, sector)

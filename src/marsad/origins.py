@@ -23,6 +23,7 @@ from marsad.phrases import Phrase, place_country
 _LOCATED_SECTORS = frozenset(
     {"CVL", "REF", "EDU", "LAB", "JRN", "MED", "REL", "AGR", "BUS", "SOC", "OPP", "GOV", "COP", "LEG"}
 )
+_INSTITUTIONS = frozenset({"Place of worship", "School", "Hospital"})
 # An envoy, an ambassador or an embassy is where it is posted, not where it comes from.
 _POSTED_OFFICES = frozenset(
     {"Envoy", "Mission", "Ambassador", "Embassy", "Consul", "Consulate", "Counterpart"}
@@ -48,9 +49,12 @@ _NOT_ADJECTIVES_AR = _folded_words("إلى التي الذي الذين اللذ
 _QUALIFIERS_AR = rf"(?:(?:(?!(?:{_NOT_ADJECTIVES_AR}) )ال\S+|(?:قادم|وافد)\S*) ){{0,2}}"
 _LOCATIVE = {
     "ar": re.compile(rf"^ {_QUALIFIERS_AR}(?:(?:في|من) ((?:\S+ ){{0,4}})|ب)$"),
-    "en": re.compile(r"^ (?:in|from) (?:the )?((?:(?:city|town|village|province|capital) of (?:the )?)?)$"),
+    "en": re.compile(
+        r"^ (?:in|from|at) (?:the |a |an )?((?:(?:city|town|village|province|capital) of (?:the )?)?)$"
+    ),
     "fr": re.compile(
-        r"^ (?:a|de|d'|du|des|en|au) ?(?:la |l'|le )?((?:(?:ville|region|province) (?:de |d'))?)$"
+        r"^ (?:a|de|d'|du|des|en|au|dans) ?(?:la |l'|le |une |un )?"
+        r"((?:(?:ville|region|province) (?:de |d'))?)$"
     ),
 }
 # Protesters for or against a government are its citizens: «المتظاهرون المعارضون للحكومة
@@ -72,26 +76,48 @@ _FILLER_STOPS = frozenset(
 
 def with_origins(phrases: list[Phrase], text: str, lang: str) -> list[Phrase]:
     """Give each uncoded civilian, official or institution the country of its place."""
-    kinds = _PLACE_KINDS.get(lang, _PLACE_KINDS["en"])
-    out = list(phrases)
-    for index, phrase in enumerate(phrases):
-        if not _can_be_located(phrase):
-            continue
-        following = phrases[index + 1] if index + 1 < len(phrases) else None
-        if following is not None and _coordinated(following, phrases[index + 2 : index + 3], text):
-            continue  # «في الهند وباكستان»: several countries, none is the crowd's
-        limit = following.start if following else len(text)
-        code = ""
-        if following is not None and _is_place(following, kinds):
-            code = following.code if _is_locative(phrase, text[phrase.end : following.start], lang) else ""
-        if not code and following is not None and _is_government(following):
-            gap = text[phrase.end : following.start]
-            code = following.code if _STANCE.get(lang, _STANCE["en"]).match(gap) else ""
-        if not code and lang == "ar":
-            code = _named_place(phrase, text[phrase.end : limit])
-        if code:
+    out = _absorb_institutions(phrases, text, lang)
+    for index in range(len(out) - 1, -1, -1):  # right to left: «من مساجد الخرطوم» is coded first
+        phrase = out[index]
+        if _can_be_located(phrase) and (code := _origin_code(phrase, out[index + 1 : index + 3], text, lang)):
             out[index] = replace(phrase, code=code, flags=phrase.flags | {"joined", "located"})
     return out
+
+
+def _origin_code(phrase: Phrase, after: list[Phrase], text: str, lang: str) -> str:
+    following = after[0] if after else None
+    if following is None:
+        return _named_place(phrase, text[phrase.end :]) if lang == "ar" else ""
+    if _coordinated(following, after[1:], text):
+        return ""  # «في الهند وباكستان»: several countries, none is the crowd's
+    gap = text[phrase.end : following.start]
+    if _is_place(following, _PLACE_KINDS.get(lang, _PLACE_KINDS["en"])) and _is_locative(phrase, gap, lang):
+        return following.code
+    if _is_government(following) and _STANCE.get(lang, _STANCE["en"]).match(gap):
+        return following.code
+    return _named_place(phrase, gap) if lang == "ar" else ""
+
+
+def _absorb_institutions(phrases: list[Phrase], text: str, lang: str) -> list[Phrase]:
+    """People of an institution are one participant with it: «طالبا من المسجد الأحمر», "worshippers
+    at the mosque"; the people keep their sector, and take the institution's place."""
+    out: list[Phrase] = []
+    for phrase in phrases:
+        if out and _is_member_of_institution(out[-1], phrase, text, lang):
+            out[-1] = replace(out[-1], end=phrase.end, flags=out[-1].flags | (phrase.flags & {"construct"}))
+        else:
+            out.append(phrase)
+    return out
+
+
+def _is_member_of_institution(people: Phrase, place: Phrase, text: str, lang: str) -> bool:
+    if not _is_institution(place) or _is_institution(people) or not _can_be_located(people):
+        return False
+    return _is_locative(people, text[people.end : place.start], lang)
+
+
+def _is_institution(phrase: Phrase) -> bool:
+    return phrase.office in _INSTITUTIONS
 
 
 def _coordinated(place: Phrase, after: list[Phrase], text: str) -> bool:
