@@ -956,6 +956,9 @@ def test_an_agreeing_insurgent_adjective_makes_armed_men_rebels(
         ("Students from Cairo marched.", "en", "Students", "EGY"),
         ("Des manifestants à Bagdad ont bloqué la route.", "fr", "manifestants", "IRQ"),
         ("تظاهر الطلاب الغاضبون في بغداد", "ar", "الطلاب", "IRQ"),  # an adjective before «في»
+        ("احتشد مئات النازحين من دارفور", "ar", "النازحين", "SDN"),  # a region, after «من»
+        ("تظاهر محتجون من أبناء التبت", "ar", "محتجون", "CHN"),
+        ("اعتصم عمال من إقليم كردستان", "ar", "عمال", "IRQ"),
         ("أغلق المحتجون المناهضون للحكومة العراقية الطريق", "ar", "المحتجون", "IRQ"),
         ("Protesters opposed to the Iraqi government blocked the road.", "en", "Protesters", "IRQ"),
         (

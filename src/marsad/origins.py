@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from marsad.geonames import load_gazetteer
 from marsad.normalize import fold_text
 from marsad.phrases import Phrase, place_country
 
@@ -69,6 +70,9 @@ _JURISDICTION_AR = re.compile(rf"^ (?:(?:ال|ب|لل)?(?:{_ADMIN_AR}|{_DIRECTIO
 _NAMED_PLACE_AR = re.compile(
     rf"^ ({_QUALIFIERS_AR}(?:في|من) )?(?:ال|ب)?(?:{_ADMIN_AR}) ([^\W\d_]+(?: [^\W\d_]+){{0,2}})"
 )
+_REGION_AR = re.compile(
+    rf"^ {_QUALIFIERS_AR}(?:في|من) (?:(?:{_folded_words('أبناء سكان أهالي')}) )?([^\W\d_]+(?: [^\W\d_]+)?)"
+)
 _FILLER_STOPS = frozenset(
     _folded_words("على إلى الى عن مع أن إن ان التي الذي الذين خلال بعد قبل قال كل").split("|")
 )
@@ -87,7 +91,8 @@ def with_origins(phrases: list[Phrase], text: str, lang: str) -> list[Phrase]:
 def _origin_code(phrase: Phrase, after: list[Phrase], text: str, lang: str) -> str:
     following = after[0] if after else None
     if following is None:
-        return _named_place(phrase, text[phrase.end :]) if lang == "ar" else ""
+        gap = text[phrase.end :]
+        return (_named_place(phrase, gap) or _region_code(gap)) if lang == "ar" else ""
     if _coordinated(following, after[1:], text):
         return ""  # «في الهند وباكستان»: several countries, none is the crowd's
     gap = text[phrase.end : following.start]
@@ -95,7 +100,21 @@ def _origin_code(phrase: Phrase, after: list[Phrase], text: str, lang: str) -> s
         return following.code
     if _is_government(following) and _STANCE.get(lang, _STANCE["en"]).match(gap):
         return following.code
-    return _named_place(phrase, gap) if lang == "ar" else ""
+    return (_named_place(phrase, gap) or _region_code(gap)) if lang == "ar" else ""
+
+
+def _region_code(gap: str) -> str:
+    """«لاجئ من التبت», «متظاهر من أبناء دارفور»: a province or region named right after «من»/«في»."""
+    match = _REGION_AR.match(gap)
+    if match is None:
+        return ""
+    words = match.group(1).split(" ")
+    for count in (2, 1):
+        places = load_gazetteer().lookup(" ".join(words[:count])) if len(words) >= count else ()
+        countries = {p.country for p in places if p.resolution == "province"}
+        if places and len(countries) == 1 and all(p.resolution == "province" for p in places):
+            return countries.pop()
+    return ""
 
 
 def _absorb_institutions(phrases: list[Phrase], text: str, lang: str) -> list[Phrase]:
