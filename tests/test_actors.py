@@ -1028,3 +1028,41 @@ def test_people_of_an_institution_are_one_participant_with_its_place(
 ) -> None:
     found = {m.text: (m.entity.code, m.entity.sector) for m in mentions(recognizer, text, lang)}
     assert found[mention] == (code, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code", "sector"),
+    [
+        ("قتل المزارع إبراهيم ناصيف أمس", "إبراهيم ناصيف", "", "CVL"),
+        ("خطف عبد الرحيم الموظف في البلدية", "عبد الرحيم", "", "CVL"),
+        ("اختطفوا الطبيب عبد الكريم المنصوري وزوجته", "عبد الكريم المنصوري", "", "CVL"),
+        ("نجا خالد يوسف حداد عمدة العاصمة الأردنية من محاولة اغتيال", "خالد يوسف حداد عمدة", "JOR", "GOV"),
+    ],
+)
+def test_an_untitled_arabic_name_is_a_person(
+    recognizer: ActorRecognizer, text: str, mention: str, code: str, sector: str
+) -> None:
+    found = {m.text: (m.kind, m.entity.code, m.entity.sector) for m in mentions(recognizer, text, "ar")}
+    assert found[mention] == ("person", code, sector)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عقد اجتماع بحسن نية لصالح الطرفين",  # «حسن», «صالح» are words here
+        "قال المتحدث باسم الشرطة إن الوضع هادئ",
+        "وقف على الحدود",  # «على» folds like «علي»
+        "وصل سامي",  # one word is no name
+        "حسين وعبد الرحيم يبحثان هاتفيا الوضع",  # a dual verb and an adverb end the name
+    ],
+)
+def test_words_that_are_no_untitled_name(recognizer: ActorRecognizer, text: str) -> None:
+    untitled = [m.text for m in mentions(recognizer, text, "ar") if m.kind == "person"]
+    assert all(" " not in t or t.startswith("عبد") for t in untitled)
+    assert "عبد الرحيم يبحثان" not in untitled
+
+
+def test_a_title_keeps_the_name_after_it(recognizer: ActorRecognizer) -> None:
+    text = "حسين وعبد الرحيم يبحثان الوضع. تلقى الوزير اتصالا من نظيره المصري سامح عبد الرحيم."
+    found = [(m.text, m.entity.code) for m in mentions(recognizer, text, "ar")]
+    assert ("نظيره المصري سامح عبد الرحيم", "EGY") in found

@@ -156,7 +156,7 @@ def _is_place(phrase: Phrase, kinds: tuple[str, ...]) -> bool:
 
 
 def _can_be_located(phrase: Phrase) -> bool:
-    if phrase.code or phrase.kind not in ("role", "generic") or phrase.office in _POSTED_OFFICES:
+    if phrase.code or phrase.kind not in ("role", "generic", "person") or phrase.office in _POSTED_OFFICES:
         return False
     return phrase.sector in _LOCATED_SECTORS and phrase.flags.isdisjoint({"qualified", "demonymonly"})
 
