@@ -1066,3 +1066,17 @@ def test_a_title_keeps_the_name_after_it(recognizer: ActorRecognizer) -> None:
     text = "حسين وعبد الرحيم يبحثان الوضع. تلقى الوزير اتصالا من نظيره المصري سامح عبد الرحيم."
     found = [(m.text, m.entity.code) for m in mentions(recognizer, text, "ar")]
     assert ("نظيره المصري سامح عبد الرحيم", "EGY") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("قتل المهاجم ثلاثة من أعضاء مجلس إنقاذ الأنبار", "أعضاء مجلس إنقاذ"),
+        ("هاجم مسلحون مقر مجلس صحوة الفلوجة", "مجلس صحوة"),
+    ],
+)
+def test_local_awakening_councils_are_iraqi_paramilitaries(
+    recognizer: ActorRecognizer, text: str, mention: str
+) -> None:
+    found = {m.text: (m.entity.code, m.entity.sector) for m in mentions(recognizer, text, "ar")}
+    assert found[mention] == ("IRQ", "PRM")
