@@ -1080,3 +1080,18 @@ def test_local_awakening_councils_are_iraqi_paramilitaries(
 ) -> None:
     found = {m.text: (m.entity.code, m.entity.sector) for m in mentions(recognizer, text, "ar")}
     assert found[mention] == ("IRQ", "PRM")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention"),
+    [
+        ("خطف مسلحون 12 متطوعا من كوريا الجنوبية", "ar", "متطوعا"),
+        ("Gunmen kidnapped volunteers from South Korea.", "en", "volunteers"),
+        ("Des hommes armés ont enlevé des bénévoles de Corée du Sud.", "fr", "bénévoles de Corée du Sud"),
+    ],
+)
+def test_volunteers_are_civilians_of_their_country(
+    recognizer: ActorRecognizer, text: str, lang: str, mention: str
+) -> None:
+    found = {m.text: (m.entity.code, m.entity.sector) for m in mentions(recognizer, text, lang)}
+    assert found[mention] == ("KOR", "CVL")
