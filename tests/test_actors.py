@@ -589,8 +589,8 @@ def test_a_name_word_before_the_person_is_named_is_no_mention(recognizer: ActorR
         ("تظاهر المئات أمام السفارة", []),
         ("تظاهر المئات امام السفارة", []),
         ("وخطب الإمام في المصلين", ["الإمام"]),
-        ("وقال إمام المسجد إن الوضع هادئ", ["إمام"]),
-        ("وقال إِمام المسجد إن الوضع هادئ", ["إِمام"]),
+        ("وقال إمام المسجد إن الوضع هادئ", ["إمام المسجد"]),  # one participant with its mosque
+        ("وقال إِمام المسجد إن الوضع هادئ", ["إِمام المسجد"]),
     ],
 )
 def test_amam_in_front_of_is_no_imam(recognizer: ActorRecognizer, text: str, clergy: list[str]) -> None:
@@ -941,3 +941,157 @@ def test_an_agreeing_insurgent_adjective_makes_armed_men_rebels(
 ) -> None:
     text_, _kind, _code, sector = coded(recognizer, text, "ar")[0]
     assert (text_, sector) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention", "code"),
+    [
+        ("تجمع مئات المتظاهرين في بغداد للمطالبة بالخدمات", "ar", "المتظاهرين", "IRQ"),
+        ("وخرج طلاب من عدة جامعات في القاهرة", "ar", "طلاب", "EGY"),
+        ("هاجم مستوطنون السكان من قرية عوريف جنوب نابلس", "ar", "السكان", "PSE"),
+        ("وصل المحتجون القادمون من مدن أردنية", "ar", "المحتجون", "JOR"),
+        ("اختطف مسلحون محافظ منطقة بشمال أفغانستان", "ar", "محافظ", "AFG"),
+        ("استقبل عمدة العاصمة الأردنية الوفد", "ar", "عمدة", "JOR"),
+        ("Hundreds of protesters in Baghdad demanded jobs.", "en", "protesters", "IRQ"),
+        ("Students from Cairo marched.", "en", "Students", "EGY"),
+        ("Des manifestants à Bagdad ont bloqué la route.", "fr", "manifestants", "IRQ"),
+        ("تظاهر الطلاب الغاضبون في بغداد", "ar", "الطلاب", "IRQ"),  # an adjective before «في»
+        ("احتشد مئات النازحين من دارفور", "ar", "النازحين", "SDN"),  # a region, after «من»
+        ("تظاهر محتجون من أبناء التبت", "ar", "محتجون", "CHN"),
+        ("اعتصم عمال من إقليم كردستان", "ar", "عمال", "IRQ"),
+        ("أغلق المحتجون المناهضون للحكومة العراقية الطريق", "ar", "المحتجون", "IRQ"),
+        ("Protesters opposed to the Iraqi government blocked the road.", "en", "Protesters", "IRQ"),
+        (
+            "Des manifestants hostiles au gouvernement irakien ont bloqué la route.",
+            "fr",
+            "manifestants",
+            "IRQ",
+        ),
+    ],
+)
+def test_an_uncoded_crowd_or_official_takes_the_country_of_its_place(
+    recognizer: ActorRecognizer, text: str, lang: str, mention: str, code: str
+) -> None:
+    found = {m.text: m.entity.code for m in mentions(recognizer, text, lang)}
+    assert found[mention] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention"),
+    [
+        ("قتل مسلحون في بغداد ثلاثة أشخاص", "ar", "مسلحون"),  # gunmen stay unidentified
+        ("وتجمع المحتجون من فلسطينيين وإسرائيليين", "ar", "المحتجون"),  # the crowd's make-up
+        ("رفض قرار الحكومة بغزو العراق", "ar", "الحكومة"),  # «ب» governs a verbal noun
+        ("Gunmen in Baghdad killed two.", "en", "Gunmen"),
+        ("The ambassador in Baghdad met officials.", "en", "ambassador"),  # posted, not from
+        ("Les soldats en Irak ont tiré.", "fr", "soldats"),  # foreign troops are not Iraq's
+        ("خرج المتظاهرون في الأردن ومصر", "ar", "المتظاهرون"),  # several countries
+        ("Protesters in Jordan and Egypt marched.", "en", "Protesters"),
+        ("خرج المتظاهرون إلى الشوارع في الأردن", "ar", "المتظاهرون"),  # «إلى» is no adjective
+    ],
+)
+def test_a_place_does_not_code_armed_men_posted_officials_or_a_crowds_make_up(
+    recognizer: ActorRecognizer, text: str, lang: str, mention: str
+) -> None:
+    found = {m.text: m.entity.code for m in mentions(recognizer, text, lang)}
+    assert found[mention] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention", "code", "sector"),
+    [
+        ("هاجم مسلحون مسجدا في الحي", "ar", "مسجدا", "", "REL"),
+        ("قصفت الطائرات مستشفى المدينة", "ar", "مستشفى", "", "MED"),
+        ("أحرق مجهولون مدرسة للبنات", "ar", "مدرسة", "", "EDU"),
+        ("Gunmen attacked a mosque in Baghdad.", "en", "mosque", "IRQ", "REL"),
+        ("Des hommes armés ont attaqué une école à Bagdad.", "fr", "école", "IRQ", "EDU"),
+    ],
+)
+def test_an_institution_attacked_is_coded_by_its_sector(
+    recognizer: ActorRecognizer, text: str, lang: str, mention: str, code: str, sector: str
+) -> None:
+    found = {m.text: (m.entity.code, m.entity.sector) for m in mentions(recognizer, text, lang)}
+    assert found[mention] == (code, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention", "code", "sector"),
+    [
+        ("اعتصم طلاب من مدرسة في بغداد", "ar", "طلاب من مدرسة", "IRQ", "EDU"),
+        ("خرج المصلون من مساجد القاهرة", "ar", "المصلون من مساجد", "EGY", "REL"),
+        ("Worshippers from a mosque in Cairo protested.", "en", "Worshippers from a mosque", "EGY", "CVL"),
+        ("Des élèves d'une école à Bagdad ont manifesté.", "fr", "élèves d'une école", "IRQ", "EDU"),
+    ],
+)
+def test_people_of_an_institution_are_one_participant_with_its_place(
+    recognizer: ActorRecognizer, text: str, lang: str, mention: str, code: str, sector: str
+) -> None:
+    found = {m.text: (m.entity.code, m.entity.sector) for m in mentions(recognizer, text, lang)}
+    assert found[mention] == (code, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code", "sector"),
+    [
+        ("قتل المزارع إبراهيم ناصيف أمس", "إبراهيم ناصيف", "", "CVL"),
+        ("خطف عبد الرحيم الموظف في البلدية", "عبد الرحيم", "", "CVL"),
+        ("اختطفوا الطبيب عبد الكريم المنصوري وزوجته", "عبد الكريم المنصوري", "", "CVL"),
+        ("نجا خالد يوسف حداد عمدة العاصمة الأردنية من محاولة اغتيال", "خالد يوسف حداد عمدة", "JOR", "GOV"),
+    ],
+)
+def test_an_untitled_arabic_name_is_a_person(
+    recognizer: ActorRecognizer, text: str, mention: str, code: str, sector: str
+) -> None:
+    found = {m.text: (m.kind, m.entity.code, m.entity.sector) for m in mentions(recognizer, text, "ar")}
+    assert found[mention] == ("person", code, sector)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عقد اجتماع بحسن نية لصالح الطرفين",  # «حسن», «صالح» are words here
+        "قال المتحدث باسم الشرطة إن الوضع هادئ",
+        "وقف على الحدود",  # «على» folds like «علي»
+        "وصل سامي",  # one word is no name
+        "حسين وعبد الرحيم يبحثان هاتفيا الوضع",  # a dual verb and an adverb end the name
+    ],
+)
+def test_words_that_are_no_untitled_name(recognizer: ActorRecognizer, text: str) -> None:
+    untitled = [m.text for m in mentions(recognizer, text, "ar") if m.kind == "person"]
+    assert all(" " not in t or t.startswith("عبد") for t in untitled)
+    assert "عبد الرحيم يبحثان" not in untitled
+
+
+def test_a_title_keeps_the_name_after_it(recognizer: ActorRecognizer) -> None:
+    text = "حسين وعبد الرحيم يبحثان الوضع. تلقى الوزير اتصالا من نظيره المصري سامح عبد الرحيم."
+    found = [(m.text, m.entity.code) for m in mentions(recognizer, text, "ar")]
+    assert ("نظيره المصري سامح عبد الرحيم", "EGY") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("قتل المهاجم ثلاثة من أعضاء مجلس إنقاذ الأنبار", "أعضاء مجلس إنقاذ"),
+        ("هاجم مسلحون مقر مجلس صحوة الفلوجة", "مجلس صحوة"),
+    ],
+)
+def test_local_awakening_councils_are_iraqi_paramilitaries(
+    recognizer: ActorRecognizer, text: str, mention: str
+) -> None:
+    found = {m.text: (m.entity.code, m.entity.sector) for m in mentions(recognizer, text, "ar")}
+    assert found[mention] == ("IRQ", "PRM")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention"),
+    [
+        ("خطف مسلحون 12 متطوعا من كوريا الجنوبية", "ar", "متطوعا"),
+        ("Gunmen kidnapped volunteers from South Korea.", "en", "volunteers"),
+        ("Des hommes armés ont enlevé des bénévoles de Corée du Sud.", "fr", "bénévoles de Corée du Sud"),
+    ],
+)
+def test_volunteers_are_civilians_of_their_country(
+    recognizer: ActorRecognizer, text: str, lang: str, mention: str
+) -> None:
+    found = {m.text: (m.entity.code, m.entity.sector) for m in mentions(recognizer, text, lang)}
+    assert found[mention] == ("KOR", "CVL")

@@ -54,7 +54,9 @@ from marsad.dateline import dateline_end
 from marsad.gazetteer import Gazetteer, GazetteerEntry, Hit, builtin_entries, read_table
 from marsad.model import Article, Entity, Mention, Sentence
 from marsad.normalize import Folded, fold
+from marsad.origins import with_origins
 from marsad.phrases import Phrase, annotate, compose
+from marsad.untitled_names import untitled_names
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +103,8 @@ class ActorRecognizer:
         phrases = [p for p in phrases if not _is_affiliation(p, folded.text, lang)]
         phrases = _recall_names(phrases, folded.text, sentence.text, local, memory.name_words)
         phrases = _refer_to_groups(phrases, memory)
-        phrases = compose(phrases, folded, sentence, lang)
+        phrases = untitled_names(phrases, folded.text) if lang == "ar" else phrases
+        phrases = with_origins(compose(phrases, folded, sentence, lang), folded.text, lang)
         resolved = [r for p in phrases if (r := _resolve(p, memory)) is not None]
         mentions = [self._mention(p, folded, sentence) for p in resolved]
         people = [
@@ -287,8 +290,8 @@ def _name_words(phrases: list[Phrase], text: str) -> dict[str, Phrase]:
     «الله»); a word before the last counts only after a title ("Prince Faisal", «الأمير فيصل»)."""
     words: dict[str, Phrase] = {}
     for phrase in phrases:
-        if phrase.kind != "person" or not (phrase.code or phrase.sector):
-            continue
+        if phrase.kind != "person" or not (phrase.code or phrase.sector) or "untitled" in phrase.flags:
+            continue  # an untitled name is no title's holder: a later title takes the name whole
         name_start = phrase.name_start if phrase.name_start >= 0 else phrase.start
         parts = _WORD.findall(text[name_start : phrase.end])
         for index, (before, word) in enumerate(zip(["", *parts], parts, strict=False)):

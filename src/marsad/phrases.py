@@ -43,6 +43,9 @@ def _name_stopwords() -> frozenset[str]:
     return frozenset(fold_text(w) for w in text.split("\n") if w.strip() and not w.startswith("#"))
 
 
+name_stopwords = _name_stopwords  # public for `marsad.untitled_names`
+
+
 @dataclass(frozen=True, slots=True)
 class Phrase:
     """A candidate mention in folded sentence coordinates, grown by the noun-phrase rules."""
@@ -100,7 +103,7 @@ def _join(left: Phrase, right: Phrase, gap: str, lang: str) -> Phrase | None:
     if left.kind == "group" and right.kind == "role" and right.sector in _ARMED_SECTORS and gap == " ":
         return replace(left, end=right.end) if lang == "en" else None
     if left.kind != "role":
-        return _join_title_name(left, right, gap)
+        return _join_name_title(left, right, gap) or _join_title_name(left, right, gap)
     if "stack" in left.flags and right.kind == "role" and "title" in right.flags and gap in _APPOSITION_GAPS:
         return replace(right, start=left.start)  # «نائب رئيس الوزراء وزير الخارجية»: one person
     if left.code and "title" in left.flags and right.office in _HONORIFICS and not right.code and gap == " ":
@@ -189,6 +192,15 @@ def _same_case(head: str, adjective: str) -> bool:
     if head.endswith("ا"):
         return adjective.endswith(("ين", "ا"))
     return head.endswith(("ين", "ون", "ي")) and head[-2:] == adjective[-2:]
+
+
+def _join_name_title(left: Phrase, right: Phrase, gap: str) -> Phrase | None:
+    """An untitled name then its title, in apposition («محمد X عمدة المدينة»): the role's holder."""
+    if "untitled" not in left.flags or right.kind != "role" or "title" not in right.flags:
+        return None
+    if gap not in _APPOSITION_GAPS:
+        return None
+    return replace(right, start=left.start, kind="person", flags=right.flags | {"joined", "named_before"})
 
 
 def _join_title_name(left: Phrase, right: Phrase, gap: str) -> Phrase | None:
