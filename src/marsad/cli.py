@@ -36,6 +36,7 @@ EVALUATION_SETS = (
     "quadclass-topics",
     "arabic-detection",
     "arabic-spans",
+    "actors",
     "gold",
     "clusters",
 )
@@ -198,10 +199,10 @@ def serve(db: str, host: str, port: int) -> None:
     "--predictions", type=click.Path(dir_okay=False, path_type=Path), help="Write one JSON line per item."
 )
 def evaluate(set_name: str, path: Path | None, language: str | None, predictions: Path | None) -> None:
-    """Score Marsad on a dev set (PATH: the set's file; the demo folder for `gold`)."""
+    """Score Marsad on a dev set (PATH: the set's file; the demo folder for `gold`; optional for `actors`)."""
     from marsad.evaluate import run_evaluation
 
-    if path is None and set_name not in ("gold", "clusters"):
+    if path is None and set_name not in ("gold", "clusters", "actors"):
         raise click.UsageError(f"{set_name} needs the path of the dev set file")
     result = run_evaluation(set_name, path, language=language, predictions=predictions)
     click.echo(result.format())

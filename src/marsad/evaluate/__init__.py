@@ -9,7 +9,8 @@ Sets: plv (English, type of a marked pair), quadclass (UN sentences in ar/en/fr;
 quadclass-model, labelled by the sentence model instead of the coded events; with
 quadclass-topics, by `marsad.topics`),
 arabic-detection (ASSAULT/PROTEST in Arabic news), arabic-spans (actor codes and
-sectors on Arabic spans), gold (the packaged demo corpus and its gold events; with
+sectors on Arabic spans), actors (actor mentions of the packaged invented passages in
+ar/en/fr: found, code and sector, per kind), gold (the packaged demo corpus and its gold events; with
 the cluster figures), clusters (deduplication on the demo gold alone).
 """
 
@@ -21,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from marsad.errors import EvaluationError
+from marsad.evaluate.actors import evaluate_actors
 from marsad.evaluate.arabic import evaluate_detection, evaluate_spans
 from marsad.evaluate.clusters import evaluate_clusters
 from marsad.evaluate.coding import Coder, GuardedCoder, PipelineCoder
@@ -60,6 +62,7 @@ SETS: dict[str, Evaluator] = {
         _needs_path(path, "arabic-detection"), coder, kind
     ),
     "arabic-spans": lambda path, coder, _: evaluate_spans(_needs_path(path, "arabic-spans"), coder),
+    "actors": lambda path, coder, _: evaluate_actors(path, coder),
     "gold": lambda path, coder, _: evaluate_gold(path, coder),
     "clusters": lambda path, coder, _: evaluate_clusters(path, coder),
 }
@@ -78,7 +81,8 @@ def run_evaluation(
 
     Args:
         set_name: one of `SETS`.
-        path: the set's file; for `gold`, the demo folder (default: the packaged one).
+        path: the set's file; for `gold`, the demo folder; for `actors`, the gold file
+            (default: the packaged ones).
         language: the quadclass sets only: "ar", "en" or "fr" (all three when None).
         event_type: arabic-detection only: overrides the file's event type.
         predictions: where to write one JSON line per item.
