@@ -193,15 +193,17 @@ def test_islamic_state_carries_its_wikidata_id(recognizer: ActorRecognizer) -> N
 
 
 @pytest.mark.parametrize(
-    ("text", "lang", "code"),
+    ("text", "lang", "coded"),
     [
-        ("the United Nations and NATO", "en", ["UNO", "IGO"]),
-        ("l'ONU et l'Union européenne", "fr", ["UNO", "EUR"]),
-        ("الأمم المتحدة والجامعة العربية", "ar", ["UNO", "IGO"]),
+        ("the United Nations and NATO", "en", [("UNO", "GOV"), ("IGO", "MIL")]),
+        ("l'ONU et l'Union européenne", "fr", [("UNO", "GOV"), ("EUR", "GOV")]),
+        ("الأمم المتحدة والجامعة العربية", "ar", [("UNO", "GOV"), ("IGO", "GOV")]),
+        ("حلف الناتو ومنظمة العفو الدولية", "ar", [("IGO", "MIL"), ("NGO", "")]),
     ],
 )
-def test_igos(recognizer: ActorRecognizer, text: str, lang: str, code: list[str]) -> None:
-    assert [m.entity.code for m in mentions(recognizer, text, lang)] == code
+def test_igos(recognizer: ActorRecognizer, text: str, lang: str, coded: list[tuple[str, str]]) -> None:
+    # an IGO acts through its governing organs (GOV), NATO through its forces (MIL)
+    assert [(m.entity.code, m.entity.sector) for m in mentions(recognizer, text, lang)] == coded
 
 
 def test_acronyms_need_their_case(recognizer: ActorRecognizer) -> None:
