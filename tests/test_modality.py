@@ -298,3 +298,44 @@ def test_non_events_are_dropped(sentence, language, event):
 )
 def test_agents_facts_and_single_acts_stay(sentence, language, event):
     assert modality_of_event(sentence, language, event) is not Modality.DROPPED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        # A relative clause about a known attack or its victims is background.
+        ("وزار الوزير السوق الذي استهدفه التفجير قبل شهرين", "ar"),
+        ("وعزى الرئيس أسر الذين قتلوا في الانفجار", "ar"),
+        # Intent, plans, calls and warnings: the attack has not happened.
+        ("وكشف البيان عن عزم الجماعة خطف رعايا أجانب", "ar"),
+        ("واعتقلت الشرطة رجلين يسعون لتنفيذ هجمات في العاصمة", "ar"),
+        ("ودعا الزعيم في تسجيل إلى اغتيال الكاتب", "ar"),
+        ("وحذرت الفصائل من تفجير الوضع في المخيم", "ar"),
+        ("The police foiled an attack on the station", "en"),
+        ("La police a déjoué un attentat contre la gare", "fr"),
+        # Involvement and suspicion: the attack is a charge, not news.
+        ("واتهمته النيابة بالضلوع في الهجوم على السفارة", "ar"),
+        ("He denied any involvement in the bombing of the embassy", "en"),
+        ("Il a nié toute implication dans l'attentat contre l'ambassade", "fr"),
+        # Kinds of act and stored arms.
+        ("وقال الخبير إن مثل هذه التفجيرات تزداد في الصيف", "ar"),
+        ("وعثرت القوات على كميات من الصواريخ في مخزن قديم", "ar"),
+    ],
+)
+def test_background_intended_and_charged_attacks_are_not_news(sentence, language):
+    assert modality_of_event(sentence, language, "ASSAULT") is Modality.DROPPED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "event"),
+    [
+        # The relative-clause and intent cues govern attacks only.
+        ("وأشاد الوزير بالوفد الذي زار المدينة أمس", "ar", "CONSULT"),
+        ("وقال إن الدولة التي تسعى للسلام يخطط وزيرها لزيارة المنطقة", "ar", "CONSULT"),
+        ("وأشاد المجلس بالدول التي قدمت مساعدات للنازحين", "ar", "AID"),
+        # The attack itself, told around its relative clause, stays.
+        ("وقتل مسلحون خمسة جنود في كمين نصبوه أمس", "ar", "ASSAULT"),
+    ],
+)
+def test_attack_background_cues_leave_other_acts_alone(sentence, language, event):
+    assert modality_of_event(sentence, language, event) is not Modality.DROPPED
