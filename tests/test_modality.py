@@ -339,3 +339,46 @@ def test_background_intended_and_charged_attacks_are_not_news(sentence, language
 )
 def test_attack_background_cues_leave_other_acts_alone(sentence, language, event):
     assert modality_of_event(sentence, language, event) is not Modality.DROPPED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An auxiliary of doing, a survivor or an announcement reports the masdar's act.
+        "وقام مسلحون بخطف مهندس من سيارته",
+        "وأعلنت الشرطة أنه تم اغتيال القاضي في منزله",
+        "ونجا المحافظ من انفجار استهدف موكبه",
+        "وأقدم مجهولون على اغتيال ضابط في المدينة",
+        # A date names when it happened (a timeline line).
+        "* 3 مارس: اغتيال نائب في البرلمان بسيارة مفخخة",
+        # A suicide operation carried out, a bomb that went off.
+        "ونفذ شاب عملية انتحارية قرب مركز للشرطة",
+        "وانفجرت قنبلة أمام مقر البلدية",
+    ],
+)
+def test_attack_nouns_with_an_auxiliary_date_or_survivor_happened(sentence):
+    assert triggers_kept(sentence, "ar", "ASSAULT") != []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head"),
+    [
+        ("وقال الشهود إن الانتحاري فجر نفسه عند مدخل السوق", "فجر نفسه"),
+        ("وفجر المهاجمون قنابلهم في محطة القطار", "فجر"),
+        ("واغتصب الجنود فتاة في القرية", "اغتصب"),
+        ("وقال السكان إن المسلحين يعتدون على المارة", "يعتدون"),
+    ],
+)
+def test_verbs_of_bombing_rape_and_assault_fire_alone(sentence, head):
+    assert head in triggers_kept(sentence, "ar", "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ووصف الوزير البطالة بأنها قنبلة موقوتة",
+        "ونادرا ما تمكن المسلحون من اختراق الحواجز لتنفيذ هجمات",
+    ],
+)
+def test_time_bombs_and_rare_acts_are_not_attacks(sentence):
+    assert triggers_kept(sentence, "ar", "ASSAULT") == []
