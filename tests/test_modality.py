@@ -382,3 +382,18 @@ def test_verbs_of_bombing_rape_and_assault_fire_alone(sentence, head):
 )
 def test_time_bombs_and_rare_acts_are_not_attacks(sentence):
     assert triggers_kept(sentence, "ar", "ASSAULT") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وكشف البيان عن عزم عناصر الجماعة خطف رعايا أجانب",
+        "واعتقلت الشرطة ثلاثة شبان أثناء محاولتهم إطلاق صواريخ على البلدة",
+        "وعرض الزعيم مكافأة لمن يقتل الكاتب",
+        "وكانت الجماعة قد نفذت عمليات انتحارية سابقة في الشمال",
+        "وروى الجندي كيف قتل صديقه في غارة جوية في أواخر الثمانينات",
+        "وضبطت القوات مخزنا يضم قاذفات صواريخ وذخائر",
+    ],
+)
+def test_intended_generic_previous_and_old_attacks_and_launchers_are_not_news(sentence):
+    assert triggers_kept(sentence, "ar", "ASSAULT") == []
