@@ -351,6 +351,9 @@ def test_attack_background_cues_leave_other_acts_alone(sentence, language, event
         "وأقدم مجهولون على اغتيال ضابط في المدينة",
         # A date names when it happened (a timeline line).
         "* 3 مارس: اغتيال نائب في البرلمان بسيارة مفخخة",
+        # One occurrence cue serves protests and attacks alike (value PROTEST|ASSAULT).
+        "وشهدت المدينة أمس اشتباكات بين الجيش والمسلحين",
+        "وشهد الأسبوع الماضي اغتيال قاض في العاصمة",
         # A suicide operation carried out, a bomb that went off.
         "ونفذ شاب عملية انتحارية قرب مركز للشرطة",
         "وانفجرت قنبلة أمام مقر البلدية",
@@ -366,6 +369,7 @@ def test_attack_nouns_with_an_auxiliary_date_or_survivor_happened(sentence):
         ("وقال الشهود إن الانتحاري فجر نفسه عند مدخل السوق", "فجر نفسه"),
         ("وفجر المهاجمون قنابلهم في محطة القطار", "فجر"),
         ("واغتصب الجنود فتاة في القرية", "اغتصب"),
+        ("وأكدت الفتاة أنه تم اغتصابها في مركز الشرطة", "اغتصاب"),
         ("وقال السكان إن المسلحين يعتدون على المارة", "يعتدون"),
     ],
 )

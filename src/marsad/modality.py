@@ -139,6 +139,7 @@ def _unreported_act(trigger: Match[Trigger], cues: Sequence[Match[Cue]], text: s
     them reports one: an occurrence verb («وقع», «شن», «خرج»), a casualty count («قتيلا»),
     a target right after it («غارة على»), or a condemnation of it («أدان القصف»: the
     project codes the condemned act too, see marsad.antecedents).
+    A cue may serve several types («شهدت»: PROTEST|ASSAULT).
     Only for the languages and types that `cues.tsv` gives occurrence cues.
     """
     entry = trigger.entry
@@ -147,7 +148,9 @@ def _unreported_act(trigger: Match[Trigger], cues: Sequence[Match[Cue]], text: s
     if not _reads_as_noun(trigger, text):
         return False
     return not any(
-        cue.entry.kind == "occurrence" and cue.entry.value == entry.event and _near(cue, trigger, text)
+        cue.entry.kind == "occurrence"
+        and entry.event in cue.entry.value.split("|")
+        and _near(cue, trigger, text)
         for cue in cues
     )
 
