@@ -74,6 +74,134 @@ def test_one_concept_fires_alike_in_three_languages(sentences: tuple[str, str, s
     assert found == [frozenset({quad})] * 3
 
 
+# (en, fr, ar) renderings of one invented sentence, and the quads all three must get.
+SAME_IN_THREE_LANGUAGES = [
+    # word senses that name no topic
+    (
+        ("This is not necessarily true.", "Ce n'est pas nécessairement vrai.", "هذا ليس بالضرورة صحيحا."),
+        set(),
+    ),
+    (
+        (
+            "He works for a non-profit organization.",
+            "Il travaille pour une organisation à but non lucratif.",
+            "يعمل في منظمة لا تستهدف الربح.",
+        ),
+        set(),
+    ),
+    (
+        (
+            "The elections were free and fair.",
+            "Les élections ont été libres et régulières.",
+            "كانت الانتخابات حرة ونزيهة.",
+        ),
+        set(),
+    ),
+    (
+        (
+            "The measures apply as provided for in the resolution.",
+            "Les mesures s'appliquent comme prévu dans la résolution.",
+            "تطبق التدابير على النحو المنصوص عليه في القرار.",
+        ),
+        set(),
+    ),
+    (
+        (
+            "The investigating judge opened the file.",
+            "Le juge d'instruction a ouvert le dossier.",
+            "فتح قاضي التحقيق الملف.",
+        ),
+        set(),
+    ),
+    (
+        (
+            "Settlements grow in the occupied territories.",
+            "Les colonies s'étendent dans les territoires occupés.",
+            "تتوسع المستوطنات في الأراضي المحتلة.",
+        ),
+        set(),
+    ),
+    (
+        (
+            "These acts threaten peace in the region.",
+            "Ces actes menacent la paix dans la région.",
+            "هذه الأعمال تهدد السلام في المنطقة.",
+        ),
+        set(),
+    ),
+    # peace processes and appeals (the French forms the trigger lexicon lacks)
+    (("The peace process moved forward.", "Le processus de paix a progressé.", "تقدمت عملية السلام."), {1}),
+    (
+        (
+            "The Council urges the parties to show restraint.",
+            "Le Conseil engage les parties à la retenue.",
+            "يحث المجلس الأطراف على ضبط النفس.",
+        ),
+        {1},
+    ),
+    (
+        (
+            "It was agreed to hold a workshop.",
+            "Il est convenu de tenir un atelier.",
+            "تم الاتفاق على عقد حلقة عمل.",
+        ),
+        {1},
+    ),
+    (
+        (
+            "The Committee requested clarifications.",
+            "Le Comité a demandé des précisions.",
+            "طلبت اللجنة توضيحات.",
+        ),
+        {1},
+    ),
+    (("He urges States to act.", "Il invite instamment les États à agir.", "يحث الدول على التحرك."), {1}),
+    (("Urging States to act,", "Exhortant les États à agir,", "وإذ يحث الدول على التحرك"), {1}),
+    (("I thank the President.", "Mes remerciements vont au Président.", "أشكر الرئيس."), {1}),
+    # violence in the verb forms and nouns one language lacked
+    (("The villages were destroyed.", "Les villages ont été détruits.", "دمرت القرى."), {4}),
+    (("Houses were burned.", "Des maisons ont été incendiées.", "أحرقت المنازل."), {4}),
+    (("The army shelled the hills.", "L'armée bombardait les collines.", "قصف الجيش التلال."), {4}),
+    (
+        ("They were imprisoned without trial.", "Ils ont été emprisonnés sans procès.", "سجنوا دون محاكمة."),
+        {4},
+    ),
+    (("Women were raped.", "Des femmes ont été violées.", "اغتصبت نساء."), {4}),
+    (("An arrest warrant was issued.", "Un mandat d'arrêt a été délivré.", "صدر أمر بالقبض عليه."), {4}),
+    (("The weapons were confiscated.", "Les armes ont été confisquées.", "صودرت الأسلحة."), {4}),
+    (("Three children were abducted.", "Trois enfants ont été enlevés.", "اختطف ثلاثة أطفال."), {4}),
+    (("Two soldiers were killed.", "Deux soldats ont été tués.", "قتل جنديان."), {4}),
+    (("The patrol was attacked.", "La patrouille a été attaquée.", "هوجمت الدورية."), {4}),
+    (("The bombing hit the market.", "L'attentat a frappé le marché.", "أصاب التفجير السوق."), {4}),
+    (("Rocket fire continued.", "Les tirs de roquettes ont continué.", "استمر إطلاق الصواريخ."), {4}),
+    (
+        ("The assassination shocked the country.", "L'assassinat a choqué le pays.", "صدم الاغتيال البلاد."),
+        {4},
+    ),
+    (
+        (
+            "The breach of the truce angered them.",
+            "La violation de la trêve les a irrités.",
+            "أغضبهم خرق الهدنة.",
+        ),
+        {4},
+    ),
+    (("They fired on the crowd.", "Ils ont tiré sur la foule.", "أطلقوا النيران على الحشد."), {4}),
+    (("The wounded were evacuated.", "Les blessés ont été évacués.", "تم إجلاء الجرحى."), {4}),
+    (("Police arrested them.", "La police les a arrêtés.", "قبضوا على المشتبه بهم."), {4}),
+    (("Inmates lack water.", "Les détenus manquent d'eau.", "يفتقر المحتجزين إلى الماء."), {4}),
+    (("The seizure of arms rose.", "Les saisies d'armes ont augmenté.", "ازداد ضبط الأسلحة."), {4}),
+    (("Warfare harms civilians.", "La guerre nuit aux civils.", "الحرب تضر بالمدنيين."), {4}),
+    (("Air raids continued.", "Les raids aériens ont continué.", "استمرت غاراتها الجوية."), {4}),
+]
+
+
+@pytest.mark.parametrize(("sentences", "quads"), SAME_IN_THREE_LANGUAGES)
+def test_three_renderings_get_the_same_quads(sentences: tuple[str, str, str], quads: set[int]) -> None:
+    found = [lexicon_quads(s, lang) for s, lang in zip(sentences, ("en", "fr", "ar"), strict=True)]
+    assert found == [frozenset(quads)] * 3
+
+
 def test_a_request_is_about_cooperation() -> None:
     assert TOPIC_QUAD["REQUEST"] == 1
     assert TOPIC_QUAD["ASSAULT"] == 4
