@@ -193,6 +193,68 @@ SAME_IN_THREE_LANGUAGES = [
     (("The seizure of arms rose.", "Les saisies d'armes ont augmenté.", "ازداد ضبط الأسلحة."), {4}),
     (("Warfare harms civilians.", "La guerre nuit aux civils.", "الحرب تضر بالمدنيين."), {4}),
     (("Air raids continued.", "Les raids aériens ont continué.", "استمرت غاراتها الجوية."), {4}),
+    # appeals, recognition, concern and help in the forms one language lacked
+    (
+        (
+            "The call for calm was heard.",
+            "La demande de calme a été entendue.",
+            "لقيت الدعوة إلى الهدوء صدى.",
+        ),
+        {1},
+    ),
+    (
+        (
+            "We recognize the progress made.",
+            "Nous reconnaissons les progrès accomplis.",
+            "إننا ندرك التقدم المحرز.",
+        ),
+        {1},
+    ),
+    (
+        (
+            "It is heartening that talks resumed.",
+            "Il est encourageant que les pourparlers aient repris.",
+            "ومما يثلج الصدر أن المحادثات استؤنفت.",
+        ),
+        {1},
+    ),
+    (
+        (
+            "Residents voiced concerns about the dam.",
+            "Les habitants ont exprimé des craintes au sujet du barrage.",
+            "أعرب السكان عن مخاوف بشأن السد.",
+        ),
+        {3},
+    ),
+    (("The condemnation was swift.", "La condamnation a été rapide.", "كانت الإدانة سريعة."), {3}),
+    (
+        ("The minister accused the rebels.", "Le ministre a accusé les rebelles.", "اتهم الوزير المتمردين."),
+        {3},
+    ),
+    (
+        (
+            "Officers completed training courses.",
+            "Des officiers ont suivi des formations.",
+            "أنهى الضباط دورات تدريبية.",
+        ),
+        {2},
+    ),
+    (
+        (
+            "Peacekeepers patrol the border.",
+            "Les soldats de la paix patrouillent la frontière.",
+            "يقوم حفظة السلام بدوريات على الحدود.",
+        ),
+        {2},
+    ),
+    (
+        (
+            "Donors helped the farmers.",
+            "Les donateurs ont aidé les agriculteurs.",
+            "ساعد المانحون المزارعين.",
+        ),
+        {2},
+    ),
 ]
 
 
