@@ -255,6 +255,71 @@ SAME_IN_THREE_LANGUAGES = [
         ),
         {2},
     ),
+    # more word senses that name no topic
+    (
+        (
+            "Terrorism in all its manifestations is a threat.",
+            "Le terrorisme sous toutes ses manifestations constitue une menace.",
+            "الإرهاب بجميع أشكاله ومظاهره خطر.",
+        ),
+        set(),
+    ),
+    (
+        ("The committee continued its work.", "Le comité a poursuivi ses travaux.", "واصلت اللجنة عملها."),
+        set(),
+    ),
+    (
+        (
+            "The Council remains seized of the matter.",
+            "Le Conseil reste saisi de la question.",
+            "يقرر المجلس أن يبقي المسألة قيد نظره.",
+        ),
+        set(),
+    ),
+    (
+        (
+            "The report covers the human dimensions.",
+            "Le rapport couvre les aspects humains.",
+            "يتناول التقرير الأبعاد الإنسانية.",
+        ),
+        set(),
+    ),
+    (
+        (
+            "The fund holds up to 300 projects.",
+            "Le fonds compte jusqu'à 300 projets.",
+            "يضم الصندوق ما يصل إلى 300 مشروع.",
+        ),
+        set(),
+    ),
+    (
+        ("The plan prevents duplication.", "Le plan évite les doubles emplois.", "الخطة تمنع الازدواجية."),
+        set(),
+    ),
+    (
+        (
+            "The ministry sought to improve schools.",
+            "Le ministère s'est efforcé d'améliorer les écoles.",
+            "سعت الوزارة إلى تحسين المدارس.",
+        ),
+        set(),
+    ),
+    (
+        (
+            "Funds meet the needs of refugees.",
+            "Les fonds répondent aux besoins des réfugiés.",
+            "تلبي الأموال احتياجات اللاجئين.",
+        ),
+        set(),
+    ),
+    (
+        (
+            "Troop deployment continued.",
+            "Le déploiement des troupes s'est poursuivi.",
+            "استمر انتشار القوات.",
+        ),
+        set(),
+    ),
 ]
 
 
