@@ -320,6 +320,31 @@ SAME_IN_THREE_LANGUAGES = [
         ),
         set(),
     ),
+    # concerns as an issue (no topic) and as concern voiced (verbal conflict)
+    (
+        (
+            "We share their security concerns.",
+            "Nous partageons leurs préoccupations en matière de sécurité.",
+            "نحن نتفهم اعتباراتهم الأمنية.",
+        ),
+        set(),
+    ),
+    (
+        (
+            "He voiced serious concerns about the vote.",
+            "Il a exprimé de vives préoccupations au sujet du vote.",
+            "أعرب عن قلق بالغ بشأن التصويت.",
+        ),
+        {3},
+    ),
+    (
+        (
+            "These challenges require resources.",
+            "Ces défis exigent des ressources.",
+            "تتطلب هذه التحديات موارد.",
+        ),
+        set(),
+    ),
 ]
 
 
