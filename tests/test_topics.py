@@ -345,6 +345,22 @@ SAME_IN_THREE_LANGUAGES = [
         ),
         set(),
     ),
+    (
+        (
+            "The difficulties that the country faces are many.",
+            "Les difficultés que rencontre le pays sont nombreuses.",
+            "الصعوبات التي يواجهها البلد كثيرة.",
+        ),
+        set(),
+    ),
+    (
+        (
+            "Schools reopened in the county of Wadi.",
+            "Les écoles ont rouvert dans le comté de Wadi.",
+            "أعيد فتح المدارس في مقاطعة الوادي.",
+        ),
+        set(),
+    ),
 ]
 
 
