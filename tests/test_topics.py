@@ -361,6 +361,14 @@ SAME_IN_THREE_LANGUAGES = [
         ),
         set(),
     ),
+    (
+        (
+            "The mission fights sexual exploitation and abuse.",
+            "La mission lutte contre l'exploitation et les atteintes sexuelles.",
+            "تكافح البعثة الاستغلال والاعتداء الجنسيين.",
+        ),
+        set(),
+    ),
 ]
 
 
