@@ -369,6 +369,15 @@ SAME_IN_THREE_LANGUAGES = [
         ),
         set(),
     ),
+    (("Reform is an urgent necessity.", "La réforme est une nécessité urgente.", "الإصلاح ضرورة ملحة."), {1}),
+    (
+        (
+            "No military necessity justified it.",
+            "Aucune nécessité militaire ne le justifiait.",
+            "لم تبرره أي ضرورة عسكرية.",
+        ),
+        set(),
+    ),
 ]
 
 
