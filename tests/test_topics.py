@@ -378,6 +378,15 @@ SAME_IN_THREE_LANGUAGES = [
         ),
         set(),
     ),
+    (("The accused pleaded guilty.", "Les accusés ont plaidé coupable.", "أقر المتهمون بالذنب."), set()),
+    (
+        (
+            "The crisis, which demands a swift response, worsened.",
+            "La crise, qui exige une réponse rapide, s'est aggravée.",
+            "تفاقمت الأزمة التي تتطلب استجابة سريعة.",
+        ),
+        set(),
+    ),
 ]
 
 
