@@ -387,6 +387,22 @@ SAME_IN_THREE_LANGUAGES = [
         ),
         set(),
     ),
+    (
+        (
+            "The fight against impunity continues.",
+            "La lutte contre l'impunité se poursuit.",
+            "تستمر مكافحة الإفلات من العقاب.",
+        ),
+        set(),
+    ),
+    (
+        (
+            "Control over the borders improved.",
+            "Le contrôle des frontières s'est amélioré.",
+            "تحسنت السيطرة على الحدود.",
+        ),
+        set(),
+    ),
 ]
 
 
