@@ -33,6 +33,8 @@ def test_lexicon_quads_need_no_actor_and_no_modality(sentence: str, language: st
         ("La mission dispose de réseaux d'alerte rapide.", "fr", set()),
         ("تعتمد البعثة على شبكات الإنذار المبكر.", "ar", set()),
         ("Le plan doit s'attaquer aux causes profondes.", "fr", set()),  # to tackle, not to attack
+        ("Cette menace est grave.", "fr", set()),  # the noun: a danger, not a threat made
+        ("Le terrorisme reste une grave menace pour la région.", "fr", set()),
         ("ناقش المجلس التقرير الصادر عن الأمين العام.", "ar", {1}),  # issued, not confiscated
         ("تحدث ممثل حركة طالبان إلى الصحفيين.", "ar", set()),  # the Taliban, not "demanded"
         ("We discussed the evaluation mission.", "en", {1}),
