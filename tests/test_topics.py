@@ -33,7 +33,6 @@ def test_lexicon_quads_need_no_actor_and_no_modality(sentence: str, language: st
         ("La mission dispose de réseaux d'alerte rapide.", "fr", set()),
         ("تعتمد البعثة على شبكات الإنذار المبكر.", "ar", set()),
         ("Le plan doit s'attaquer aux causes profondes.", "fr", set()),  # to tackle, not to attack
-        ("Cette menace est grave.", "fr", set()),  # the noun: a danger, not a threat made
         ("Le terrorisme reste une grave menace pour la région.", "fr", set()),
         ("ناقش المجلس التقرير الصادر عن الأمين العام.", "ar", {1}),  # issued, not confiscated
         ("تحدث ممثل حركة طالبان إلى الصحفيين.", "ar", set()),  # the Taliban, not "demanded"
@@ -405,6 +404,10 @@ SAME_IN_THREE_LANGUAGES = [
         ),
         set(),
     ),
+    (
+        ("This threat is serious.", "Cette menace est grave.", "هذا التهديد خطير."),
+        set(),
+    ),  # the noun: a danger, not a threat made
 ]
 
 
