@@ -663,3 +663,31 @@ def test_plover_type_families_in_english(sentence, event):
 )
 def test_announced_measures_and_orders_beyond_english(sentence, language, event):
     assert [e.event for e in code(sentence, language)] == [event]
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "recent"),
+    [
+        (
+            "en",
+            "Israeli troops killed three Palestinian fighters in Gaza in 1996.",
+            "Israeli troops killed three Palestinian fighters in Gaza in 2025.",
+        ),
+        (
+            "fr",
+            "L'armée israélienne a tué trois combattants palestiniens à Gaza en 1996.",
+            "L'armée israélienne a tué trois combattants palestiniens à Gaza en 2025.",
+        ),
+        (
+            "ar",
+            "وقتل الجيش الإسرائيلي ثلاثة مقاتلين فلسطينيين في غزة في مارس 1996.",
+            "وقتل الجيش الإسرائيلي ثلاثة مقاتلين فلسطينيين في غزة في مارس 2026.",
+        ),
+    ],
+)
+def test_an_attack_dated_years_before_the_story_is_history(language, old, recent):
+    def attacks(text: str) -> list[str]:
+        return [e.event for e in code_text(text, language, "2026-10-01") if e.event == "ASSAULT"]
+
+    assert attacks(old) == []
+    assert attacks(recent) == ["ASSAULT"]

@@ -298,3 +298,106 @@ def test_non_events_are_dropped(sentence, language, event):
 )
 def test_agents_facts_and_single_acts_stay(sentence, language, event):
     assert modality_of_event(sentence, language, event) is not Modality.DROPPED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        # A relative clause about a known attack or its victims is background.
+        ("وزار الوزير السوق الذي استهدفه التفجير قبل شهرين", "ar"),
+        ("وعزى الرئيس أسر الذين قتلوا في الانفجار", "ar"),
+        # Intent, plans, calls and warnings: the attack has not happened.
+        ("وكشف البيان عن عزم الجماعة خطف رعايا أجانب", "ar"),
+        ("واعتقلت الشرطة رجلين يسعون لتنفيذ هجمات في العاصمة", "ar"),
+        ("ودعا الزعيم في تسجيل إلى اغتيال الكاتب", "ar"),
+        ("وحذرت الفصائل من تفجير الوضع في المخيم", "ar"),
+        ("The police foiled an attack on the station", "en"),
+        ("La police a déjoué un attentat contre la gare", "fr"),
+        # Involvement and suspicion: the attack is a charge, not news.
+        ("واتهمته النيابة بالضلوع في الهجوم على السفارة", "ar"),
+        ("He denied any involvement in the bombing of the embassy", "en"),
+        ("Il a nié toute implication dans l'attentat contre l'ambassade", "fr"),
+        # Kinds of act and stored arms.
+        ("وقال الخبير إن مثل هذه التفجيرات تزداد في الصيف", "ar"),
+        ("وعثرت القوات على كميات من الصواريخ في مخزن قديم", "ar"),
+    ],
+)
+def test_background_intended_and_charged_attacks_are_not_news(sentence, language):
+    assert modality_of_event(sentence, language, "ASSAULT") is Modality.DROPPED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "event"),
+    [
+        # The relative-clause and intent cues govern attacks only.
+        ("وأشاد الوزير بالوفد الذي زار المدينة أمس", "ar", "CONSULT"),
+        ("وقال إن الدولة التي تسعى للسلام يخطط وزيرها لزيارة المنطقة", "ar", "CONSULT"),
+        ("وأشاد المجلس بالدول التي قدمت مساعدات للنازحين", "ar", "AID"),
+        # The attack itself, told around its relative clause, stays.
+        ("وقتل مسلحون خمسة جنود في كمين نصبوه أمس", "ar", "ASSAULT"),
+    ],
+)
+def test_attack_background_cues_leave_other_acts_alone(sentence, language, event):
+    assert modality_of_event(sentence, language, event) is not Modality.DROPPED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An auxiliary of doing, a survivor or an announcement reports the masdar's act.
+        "وقام مسلحون بخطف مهندس من سيارته",
+        "وأعلنت الشرطة أنه تم اغتيال القاضي في منزله",
+        "ونجا المحافظ من انفجار استهدف موكبه",
+        "وأقدم مجهولون على اغتيال ضابط في المدينة",
+        # A date names when it happened (a timeline line).
+        "* 3 مارس: اغتيال نائب في البرلمان بسيارة مفخخة",
+        # One occurrence cue serves protests and attacks alike (value PROTEST|ASSAULT).
+        "وشهدت المدينة أمس اشتباكات بين الجيش والمسلحين",
+        "وشهد الأسبوع الماضي اغتيال قاض في العاصمة",
+        # A suicide operation carried out, a bomb that went off.
+        "ونفذ شاب عملية انتحارية قرب مركز للشرطة",
+        "وانفجرت قنبلة أمام مقر البلدية",
+    ],
+)
+def test_attack_nouns_with_an_auxiliary_date_or_survivor_happened(sentence):
+    assert triggers_kept(sentence, "ar", "ASSAULT") != []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head"),
+    [
+        ("وقال الشهود إن الانتحاري فجر نفسه عند مدخل السوق", "فجر نفسه"),
+        ("وفجر المهاجمون قنابلهم في محطة القطار", "فجر"),
+        ("واغتصب الجنود فتاة في القرية", "اغتصب"),
+        ("وأكدت الفتاة أنه تم اغتصابها في مركز الشرطة", "اغتصاب"),
+        ("وقال السكان إن المسلحين يعتدون على المارة", "يعتدون"),
+    ],
+)
+def test_verbs_of_bombing_rape_and_assault_fire_alone(sentence, head):
+    assert head in triggers_kept(sentence, "ar", "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ووصف الوزير البطالة بأنها قنبلة موقوتة",
+        "ونادرا ما تمكن المسلحون من اختراق الحواجز لتنفيذ هجمات",
+    ],
+)
+def test_time_bombs_and_rare_acts_are_not_attacks(sentence):
+    assert triggers_kept(sentence, "ar", "ASSAULT") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وكشف البيان عن عزم عناصر الجماعة خطف رعايا أجانب",
+        "واعتقلت الشرطة ثلاثة شبان أثناء محاولتهم إطلاق صواريخ على البلدة",
+        "وعرض الزعيم مكافأة لمن يقتل الكاتب",
+        "وكانت الجماعة قد نفذت عمليات انتحارية سابقة في الشمال",
+        "وروى الجندي كيف قتل صديقه في غارة جوية في أواخر الثمانينات",
+        "وضبطت القوات مخزنا يضم قاذفات صواريخ وذخائر",
+    ],
+)
+def test_intended_generic_previous_and_old_attacks_and_launchers_are_not_news(sentence):
+    assert triggers_kept(sentence, "ar", "ASSAULT") == []

@@ -36,6 +36,8 @@ from marsad.model import Article, Entity, Event
 OFFTOPIC_ARTICLE_SHARE = 0.4
 BACKGROUND_YEARS = 2
 BACKGROUND_MAX_WORDS = 12
+# An attack told in a sentence whose latest year is this many years before the story is history.
+HISTORY_YEARS = 5
 
 _BACKGROUND_CUE = re.compile(
     r"\b(?:since|after|despite|following|depuis|apres|malgre|suite a)\b|(?<!\w)[وف]?(?:منذ|رغم|بعد|عقب)(?!\w)"
@@ -117,6 +119,17 @@ def in_background(text: str, position: int, published: dt.date | None) -> bool:
         if any(year <= published.year - BACKGROUND_YEARS for year in years):
             return True
     return False
+
+
+def dated_long_ago(text: str, published: dt.date | None) -> bool:
+    """Whether every year the folded sentence names is `HISTORY_YEARS` or more before the story.
+
+    "killed in 1996", «في مذبحة عام 1995»: an old attack recalled, not news; a sentence that also
+    names a recent year («منذ 1990 ... عام 2007») may tell a new one."""
+    if published is None:
+        return False
+    years = [int(y) for y in _YEAR.findall(text)]
+    return bool(years) and max(years) <= published.year - HISTORY_YEARS
 
 
 def referenced_noun(text: str, position: int) -> bool:

@@ -89,7 +89,8 @@ class Cue:
     language: str
     phrase: Phrase
     kind: str  # negation, hypothetical, opinion, future, qa, context, mode, occurrence, ...
-    value: str  # context name, EVENT:mode for mode cues, EVENT for occurrence cues; "" otherwise
+    # context name, EVENT:mode for mode cues, EVENT (or EVENT|EVENT) for occurrence cues; "" otherwise
+    value: str
     window: int  # words before the trigger in which the cue counts; 0: the whole sentence
 
 
@@ -270,5 +271,7 @@ def load_lexicon() -> Lexicon:
         triggers=PhraseIndex((t.language, t.phrase, t) for t in triggers),
         cues=PhraseIndex((c.language, c.phrase, c) for c in cues),
         trigger_rows=tuple(triggers),
-        reported_only=frozenset((c.language, c.value) for c in cues if c.kind == "occurrence"),
+        reported_only=frozenset(
+            (c.language, event) for c in cues if c.kind == "occurrence" for event in c.value.split("|")
+        ),
     )

@@ -33,6 +33,8 @@ class Modality(Enum):
 DROPPING_KINDS = frozenset({"negation", "hypothetical", "opinion", "habitual", "topic", "nonagent"})
 # Kinds that drop the trigger outright (negation may instead make a refused promise).
 _SILENCING_KINDS = frozenset({"hypothetical", "opinion", "habitual", "topic", "nonagent"})
+# Kinds whose cue value lists the event types the cue governs.
+_TYPED_KINDS = frozenset({"nonagent", "topic"})
 # A refusal that has lasted ("still refuses", «لا يزال يرفض») is still a refusal today.
 ENDURING_TYPES = frozenset({"REJECT"})
 # A reporting verb's complement starts within this many words of it ("said on Monday that Jordan would").
@@ -90,7 +92,7 @@ def modality_of(
         kinds.add("hypothetical")  # "le ministre se rendrait à Damas": hearsay, not a fact
     for cue in cues:
         if cue.entry.kind in DROPPING_KINDS | {"future"} and _governs(cue, trigger, text, clause_start):
-            if cue.entry.kind == "nonagent" and not _cannot_do(cue.entry, trigger.entry.event):
+            if cue.entry.kind in _TYPED_KINDS and not _applies_to(cue.entry, trigger.entry.event):
                 continue
             if cue.entry.value == "conditional" and (reported or _dated_future(cues)):
                 kinds.add("future")  # "said it would send", "would hold talks next month": a plan
@@ -110,8 +112,11 @@ def _dated_future(cues: Sequence[Match[Cue]]) -> bool:
     return any(c.entry.kind == "future" and c.entry.window == 0 for c in cues)
 
 
-def _cannot_do(cue: Cue, event: str) -> bool:
-    """A non-agent cue ("drought", «الأزمة») names the event types it cannot be the agent of."""
+def _applies_to(cue: Cue, event: str) -> bool:
+    """A non-agent cue ("drought", «الأزمة») names the event types it cannot be the agent of;
+    a topic cue with a value names the only types it governs (none: every type)."""
+    if cue.kind == "topic" and not cue.value:
+        return True
     return event in cue.value.split("|")
 
 
@@ -134,6 +139,7 @@ def _unreported_act(trigger: Match[Trigger], cues: Sequence[Match[Cue]], text: s
     them reports one: an occurrence verb («وقع», «شن», «خرج»), a casualty count («قتيلا»),
     a target right after it («غارة على»), or a condemnation of it («أدان القصف»: the
     project codes the condemned act too, see marsad.antecedents).
+    A cue may serve several types («شهدت»: PROTEST|ASSAULT).
     Only for the languages and types that `cues.tsv` gives occurrence cues.
     """
     entry = trigger.entry
@@ -142,7 +148,9 @@ def _unreported_act(trigger: Match[Trigger], cues: Sequence[Match[Cue]], text: s
     if not _reads_as_noun(trigger, text):
         return False
     return not any(
-        cue.entry.kind == "occurrence" and cue.entry.value == entry.event and _near(cue, trigger, text)
+        cue.entry.kind == "occurrence"
+        and entry.event in cue.entry.value.split("|")
+        and _near(cue, trigger, text)
         for cue in cues
     )
 
