@@ -1097,3 +1097,26 @@ def test_volunteers_are_civilians_of_their_country(
 ) -> None:
     found = {m.text: (m.entity.code, m.entity.sector) for m in mentions(recognizer, text, lang)}
     assert found[mention] == ("KOR", "CVL")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The Rapid Support Forces shelled the town.", "en", ("SDN", "REB")),
+        ("Les Forces de soutien rapide ont pris la ville.", "fr", ("SDN", "REB")),
+        ("هاجمت قوات الدعم السريع القرية.", "ar", ("SDN", "REB")),
+        ("M23 rebels seized the hill.", "en", ("COD", "REB")),
+        ("The Kurdistan Democratic Party boycotted the session.", "en", ("IRQ", "PTY")),
+        ("قاطع الحزب الديمقراطي الكردستاني الجلسة.", "ar", ("IRQ", "PTY")),
+        ("Le Courant patriotique libre a refusé l'accord.", "fr", ("LBN", "PTY")),
+        ("La DGSI a interpellé deux hommes.", "fr", ("FRA", "SPY")),
+        ("Kinshasa a rappelé son ambassadeur.", "fr", ("COD", "GOV")),
+    ],
+)
+def test_parties_movements_and_agencies(
+    recognizer: ActorRecognizer, text: str, lang: str, expected: tuple[str, str]
+) -> None:
+    assert (
+        mentions(recognizer, text, lang)[0].entity.code,
+        mentions(recognizer, text, lang)[0].entity.sector,
+    ) == expected
