@@ -1120,3 +1120,24 @@ def test_parties_movements_and_agencies(
         mentions(recognizer, text, lang)[0].entity.code,
         mentions(recognizer, text, lang)[0].entity.sector,
     ) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Former prime minister Jan Novak arrived in Rome.", "en", ("Jan Novak", "ELI")),
+        ("The ex-minister spoke on television.", "en", ("minister", "ELI")),
+        ("L'ancien Premier ministre libanais Karim Haddad a parlé.", "fr", ("Karim Haddad", "ELI")),
+        ("وصل رئيس الوزراء العراقي السابق مصطفى الكاظمي إلى عمان", "ar", ("مصطفى الكاظمي", "ELI")),
+        ("وصل رئيس الوزراء العراقي السابق سامي الحداد إلى عمان", "ar", ("رئيس الوزراء العراقي", "ELI")),
+        ("وقال الوزير السابق إن الحكومة أخطأت", "ar", ("الوزير", "ELI")),
+        ("Prime Minister Jan Novak arrived in Rome.", "en", ("Jan Novak", "GOV")),
+        ("Former soldiers marched in the capital.", "en", ("soldiers", "MIL")),
+    ],
+)
+def test_former_office_holders_are_eli(
+    recognizer: ActorRecognizer, text: str, lang: str, expected: tuple[str, str]
+) -> None:
+    first = mentions(recognizer, text, lang)[0]
+    assert expected[0] in first.text
+    assert first.entity.sector == expected[1]

@@ -105,6 +105,7 @@ class ActorRecognizer:
         phrases = _refer_to_groups(phrases, memory)
         phrases = untitled_names(phrases, folded.text) if lang == "ar" else phrases
         phrases = with_origins(compose(phrases, folded, sentence, lang), folded.text, lang)
+        phrases = _former_offices(phrases, folded.text, lang)
         resolved = [r for p in phrases if (r := _resolve(p, memory)) is not None]
         mentions = [self._mention(p, folded, sentence) for p in resolved]
         people = [
@@ -214,6 +215,39 @@ def _as_of(phrase: Phrase, published: dt.date | None) -> Phrase:
             if published < dt.date.fromisoformat(day):
                 return replace(phrase, sector=sector)
     return phrase
+
+
+# "former prime minister X", «l'ancien ministre», «الوزير السابق»: PLOVER's ELI, not the office.
+_FORMER_BEFORE = ("former ", "ex-", "ex ", "ancien ", "ancienne ")
+_FORMER_AFTER = (" السابق ", " السابقه ")
+_OFFICE_SECTORS = {
+    "role": frozenset({"GOV", "LEG", "JUD"}),
+    "person": frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}),
+}
+
+
+def _former_offices(phrases: list[Phrase], text: str, lang: str) -> list[Phrase]:
+    """Former holders become ELI; «رئيس الوزراء السابق مصطفى X» is one person, the title's."""
+    out: list[Phrase] = []
+    for phrase in phrases:
+        last = out[-1] if out else None
+        if last is not None and last.sector == "ELI" and _named_after_former(last, phrase, text):
+            out[-1] = replace(phrase, start=last.start, code=phrase.code or last.code, sector="ELI")
+        elif phrase.sector in _OFFICE_SECTORS.get(phrase.kind, ()) and _is_former(phrase, text, lang):
+            out.append(replace(phrase, sector="ELI"))
+        else:
+            out.append(phrase)
+    return out
+
+
+def _is_former(phrase: Phrase, text: str, lang: str) -> bool:
+    if lang == "ar":
+        return (text[phrase.end :] + " ").startswith(_FORMER_AFTER)
+    return text[: phrase.start].endswith(_FORMER_BEFORE)
+
+
+def _named_after_former(title: Phrase, phrase: Phrase, text: str) -> bool:
+    return phrase.kind == "person" and text[title.end : phrase.start] in _FORMER_AFTER
 
 
 def _resolve_bare_role(phrase: Phrase, memory: _ArticleMemory) -> Phrase | None:
