@@ -1141,3 +1141,11 @@ def test_former_office_holders_are_eli(
     first = mentions(recognizer, text, lang)[0]
     assert expected[0] in first.text
     assert first.entity.sector == expected[1]
+
+
+def test_french_participle_is_no_envoy(recognizer: ActorRecognizer) -> None:
+    sent = coded(recognizer, "Les États-Unis ont envoyé des renforts en Irak.", "fr")
+    assert [text for text, *_ in sent] == ["États-Unis", "Irak"]
+    envoy = coded(recognizer, "L'envoyé américain a rencontré le ministre.", "fr")
+    assert envoy[0][0] == "envoyé américain"
+    assert envoy[0][2:] == ("USA", "GOV")

@@ -101,6 +101,7 @@ class ActorRecognizer:
         # dated standing first: members of a group take its sector as of the story's day
         phrases = [_as_of(annotate(Phrase.from_hit(h), folded.text, lang), memory.published) for h in hits]
         phrases = [p for p in phrases if not _is_affiliation(p, folded.text, lang)]
+        phrases = [p for p in phrases if not _is_participle(p, folded.text, lang)]
         phrases = _recall_names(phrases, folded.text, sentence.text, local, memory.name_words)
         phrases = _refer_to_groups(phrases, memory)
         phrases = untitled_names(phrases, folded.text) if lang == "ar" else phrases
@@ -304,6 +305,19 @@ def _is_affiliation(phrase: Phrase, text: str, lang: str) -> bool:
         before = before[:-1]  # the clitic of «لإيران», «بإيران»
     pattern = _AFFILIATION.get(lang, _AFFILIATION["en"])
     return bool(pattern.search(before) or _AFFILIATION_SUFFIX.match(text, phrase.end))
+
+
+# French role nouns that are also past participles: «ont envoyé des renforts» sends, no envoy acts.
+_PARTICIPLE_ROLES = frozenset({"envoye", "envoyes", "envoyee", "envoyees", "delegue", "delegues"})
+_AUXILIARY = re.compile(
+    r"(?:\b(?:a|ont|avait|avaient|aura|auront|aurait|auraient|avoir|ete|est|sont)|\bl'a|\bm'a)\s+$"
+)
+
+
+def _is_participle(phrase: Phrase, text: str, lang: str) -> bool:
+    if lang != "fr" or phrase.kind != "role" or text[phrase.start : phrase.end] not in _PARTICIPLE_ROLES:
+        return False
+    return bool(_AUXILIARY.search(text, 0, phrase.start))
 
 
 # Words of a name that never identify its bearer alone.
