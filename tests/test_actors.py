@@ -1111,6 +1111,9 @@ def test_volunteers_are_civilians_of_their_country(
         ("Le Courant patriotique libre a refusé l'accord.", "fr", ("LBN", "PTY")),
         ("La DGSI a interpellé deux hommes.", "fr", ("FRA", "SPY")),
         ("Kinshasa a rappelé son ambassadeur.", "fr", ("COD", "GOV")),
+        ("The Saudi-led coalition struck the port.", "en", ("IGO", "MIL")),
+        ("La coalition menée par l'Arabie saoudite a frappé le port.", "fr", ("IGO", "MIL")),
+        ("قصف التحالف بقيادة السعودية الميناء.", "ar", ("IGO", "MIL")),
     ],
 )
 def test_parties_movements_and_agencies(
