@@ -199,6 +199,7 @@ def test_islamic_state_carries_its_wikidata_id(recognizer: ActorRecognizer) -> N
         ("l'ONU et l'Union européenne", "fr", [("UNO", "GOV"), ("EUR", "GOV")]),
         ("الأمم المتحدة والجامعة العربية", "ar", [("UNO", "GOV"), ("IGO", "GOV")]),
         ("حلف الناتو ومنظمة العفو الدولية", "ar", [("IGO", "MIL"), ("NGO", "")]),
+        ("Antonio Guterres", "en", [("UNO", "GOV")]),
     ],
 )
 def test_igos(recognizer: ActorRecognizer, text: str, lang: str, coded: list[tuple[str, str]]) -> None:
