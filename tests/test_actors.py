@@ -1153,3 +1153,17 @@ def test_french_participle_is_no_envoy(recognizer: ActorRecognizer) -> None:
     envoy = coded(recognizer, "L'envoyé américain a rencontré le ministre.", "fr")
     assert envoy[0][0] == "envoyé américain"
     assert envoy[0][2:] == ("USA", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Iraq's Federal Supreme Court ruled on Monday.", "en", "Iraq's Federal Supreme Court"),
+        ("La Cour suprême fédérale irakienne a tranché.", "fr", "Cour suprême fédérale irakienne"),
+        ("قضت المحكمة الاتحادية العليا العراقية ببطلان القرار", "ar", "المحكمة الاتحادية العليا العراقية"),
+    ],
+)
+def test_named_high_courts_take_their_country(
+    recognizer: ActorRecognizer, text: str, lang: str, expected: str
+) -> None:
+    assert coded(recognizer, text, lang)[0] == (expected, "role", "IRQ", "JUD")
