@@ -322,3 +322,72 @@ def test_a_conditional_without_a_date_stays_a_hypothesis():
 def test_a_hyphenated_participle_is_an_adjective(language, sentence, absent):
     types = typed(sentence, language)
     assert "ASSAULT" in types and absent not in types
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "event_type"),
+    [
+        ("en", "The UN issued a report highly critical of Iran.", "ACCUSE"),
+        ("fr", "L'ONU s'est montrée très critique envers l'Iran.", "ACCUSE"),
+        ("en", "The French minister offered sharp criticism of the Iraqi president.", "ACCUSE"),
+        ("en", "The Iraqi president called out Turkey for its silence.", "ACCUSE"),
+        ("en", "The Iraqi president launched an extraordinary attack on the UN.", "ACCUSE"),
+        ("en", "Iran faces growing criticism from the UN over the arrests.", "ACCUSE"),
+        ("fr", "L'Iran fait l'objet de vives critiques de la Turquie.", "ACCUSE"),
+        ("en", "Iran repeated its demand that the US lift the embargo.", "REQUEST"),
+        ("en", "The UN reiterated its commitment to work with Iraq.", "AGREE"),
+        ("fr", "L'ONU a réitéré son engagement à travailler avec l'Irak.", "AGREE"),
+        ("en", "The Iraqi army refuted reports of a withdrawal.", "REJECT"),
+        ("fr", "L'armée irakienne a réfuté les informations sur un retrait.", "REJECT"),
+        ("en", "Turkey dropped all charges against the Iraqi president.", "RETREAT"),
+        ("fr", "La Turquie a abandonné les poursuites contre le président irakien.", "RETREAT"),
+        ("en", "Kurdish fighters handed over their heavy weapons to the Iraqi army.", "RETREAT"),
+        ("en", "Kurdish fighters will hand over their weapons to the Iraqi army.", "AGREE"),
+        ("fr", "L'État islamique remettra ses armes à l'armée irakienne.", "AGREE"),
+        ("en", "Iran released the Turkish ship after a week.", "RETREAT"),
+        ("en", "Two Turkish diplomats were expelled from Iran on Monday.", "SANCTION"),
+        ("fr", "Le ministre français a été expulsé de l'Iran.", "SANCTION"),
+        ("en", "The Iraqi army began assaults on ISIS positions.", "ASSAULT"),
+        ("fr", "L'armée irakienne a lancé des assauts contre l'État islamique.", "ASSAULT"),
+    ],
+)
+def test_rows_for_criticism_demands_commitments_denials_and_handovers(language, sentence, event_type):
+    assert event_type in [score(t) for t in typed(sentence, language)], sentence
+
+
+def score(event_type: str) -> str:
+    """CONCEDE is scored with RETREAT (PLOVER's old YIELD)."""
+    return "RETREAT" if event_type == "CONCEDE" else event_type
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "event_type"),
+    [
+        ("fr", "Le président irakien a ordonné la libération des étudiants.", "RETREAT"),
+        ("fr", "Le président irakien a ordonné la libération d'un journaliste.", "RETREAT"),
+        ("fr", "La France imposera des sanctions à l'Iran.", "THREATEN"),
+        ("en", "Turkey will impose sanctions on Iran.", "THREATEN"),
+    ],
+)
+def test_an_ordered_release_and_announced_sanctions(language, sentence, event_type):
+    types = typed(sentence, language)
+    assert event_type in types and "REQUEST" not in types, (sentence, types)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "absent"),
+    [
+        ("en", "The Iraqi president wants to stifle a free press.", "RETREAT"),
+        ("en", "Turkey gave the Iraqi army free rein in the north.", "RETREAT"),
+        ("fr", "Le président irakien veut étouffer la presse libre.", "RETREAT"),
+        ("en", "The UN Support Mission condemned the attack on Iraq.", "SUPPORT"),
+        ("fr", "La mission d'appui de l'ONU a condamné l'attaque.", "SUPPORT"),
+        ("en", "Turkey offered Iraq two attack helicopters.", "ASSAULT"),
+        ("fr", "La Turquie a offert deux hélicoptères d'attaque à l'Irak.", "ASSAULT"),
+        ("en", "The UN agreed to send a strike team of doctors to Iraq.", "ASSAULT"),
+        ("en", "Riot police dispersed the students in Baghdad.", "PROTEST"),
+        ("fr", "La police anti-émeute a dispersé des étudiants à Bagdad.", "PROTEST"),
+    ],
+)
+def test_set_phrases_hold_no_trigger(language, sentence, absent):
+    assert absent not in typed(sentence, language), sentence
