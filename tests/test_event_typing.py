@@ -391,3 +391,38 @@ def test_an_ordered_release_and_announced_sanctions(language, sentence, event_ty
 )
 def test_set_phrases_hold_no_trigger(language, sentence, absent):
     assert absent not in typed(sentence, language), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "absent"),
+    [
+        ("The Iraqi president called the French minister on Monday about the border.", "CONSULT", "REQUEST"),
+        ("The Iraqi president called on Monday for talks with Iran.", "REQUEST", "CONSULT"),
+        ("The Iraqi president called Paris on Friday to congratulate him.", "SUPPORT", "CONSULT"),
+        ("The Iraqi president called Paris on Friday to convey his support.", "SUPPORT", "CONSULT"),
+        ("The US will increase pressure on Iran, Washington said.", "THREATEN", "REQUEST"),
+        ("The UN reiterated its commitment to supporting Iraq's sovereignty.", "SUPPORT", "AGREE"),
+        ("The Iraqi army wants a free Iraq.", "", "RETREAT"),
+    ],
+)
+def test_calls_on_a_day_their_purpose_pressure_and_support_commitments(sentence, event_type, absent):
+    types = typed(sentence, "en")
+    assert (not event_type or event_type in types) and absent not in types, (sentence, types)
+
+
+def test_a_call_to_congratulate_keeps_its_caller_and_callee():
+    event = only("The Iraqi president called Paris on Friday to congratulate him.", "en", "SUPPORT")
+    assert [e.code for e in event.actor] == ["IRQ"] and [e.code for e in event.recipient] == ["FRA"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "absent"),
+    [
+        ("Le président irakien a téléphoné à Paris pour féliciter la France.", "SUPPORT", "CONSULT"),
+        ("La France va accentuer la pression sur l'Iran.", "THREATEN", "REQUEST"),
+        ("L'ONU a réaffirmé son engagement à soutenir l'Irak.", "SUPPORT", "AGREE"),
+    ],
+)
+def test_french_call_purposes_pressure_and_support_commitments(sentence, event_type, absent):
+    types = typed(sentence, "fr")
+    assert event_type in types and absent not in types, (sentence, types)

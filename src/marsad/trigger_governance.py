@@ -49,6 +49,8 @@ ORDERED_TYPES = frozenset(
 # "called for sanctions against X" names no addressee: a call to punish X is disapproval of X.
 PUNISHMENT_GAP_WORDS = 1
 PURPOSE_WORDS = (" to", " pour", " afin de")
+# What a phone call can be made to do ("called X to congratulate him"): the verbal act is the event.
+CALL_PURPOSES = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "CONCEDE", "AGREE", "THREATEN"})
 # Troops sent or deployed for peacekeeping are military assistance (CAMEO 074, PLOVER AID).
 PEACEKEEPING = "peacekeeping"
 
@@ -85,15 +87,17 @@ def coded_triggers(
 
 
 _ARTICLES_EN = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+# Verbs spelt like an adjective: "a free press", "the free world" (no release).
+_ADJECTIVE_VERBS_EN = frozenset({"free"})
 
 
 def _attributive_participle(match: Match[Trigger], text: str) -> bool:
-    """ "a besieged town", "their disputed border", "Iran-backed": an -ed verb after a determiner
-    or a hyphen is an adjective."""
+    """ "a besieged town", "their disputed border", "Iran-backed", "a free press": an -ed verb
+    (or "free") after a determiner or a hyphen is an adjective."""
     if match.entry.language != "en" or match.entry.direction == "nominal":
         return False
     word = text[match.start : match.head_end]
-    if " " in word or not word.endswith("ed"):
+    if " " in word or not (word.endswith("ed") or word in _ADJECTIVE_VERBS_EN):
         return False
     if match.start > 0 and text[match.start - 1] == "-":
         return True  # "Iran-backed militias", "UN-brokered truce"
@@ -151,10 +155,17 @@ def _governs(governor: Coded, complement: Match[Trigger], text: str, breaks: Seq
 
 
 def _purpose(governor: Coded, complement: Match[Trigger], text: str) -> bool:
-    """ "provided aid to support refugees", «pour soutenir»: the support is what the aid is for."""
-    if governor.match.entry.event != "AID" or complement.entry.event != "SUPPORT":
+    """ "provided aid to support refugees", «pour soutenir»: the support is what the aid is for;
+    "called X on Monday to congratulate him": the call is the medium, the praise the act."""
+    aid = governor.match.entry.event == "AID" and complement.entry.event == "SUPPORT"
+    if not (aid or _call_purpose(governor, complement)):
         return False
     return text[: complement.start].rstrip().endswith(PURPOSE_WORDS)
+
+
+def _call_purpose(governor: Coded, complement: Match[Trigger]) -> bool:
+    entry = governor.match.entry
+    return entry.event == "CONSULT" and entry.mode == "phone" and complement.entry.event in CALL_PURPOSES
 
 
 def _with_complement(governor: Coded, match: Match[Trigger], text: str) -> Coded:
@@ -165,6 +176,9 @@ def _with_complement(governor: Coded, match: Match[Trigger], text: str) -> Coded
         return dataclasses.replace(governor, event=complement.event, modes=modes)
     if event == "REQUEST" and complement.event == "SANCTION" and _adjacent(governor.match, match, text):
         return dataclasses.replace(governor, event="ACCUSE", modes=("disapprove",))
+    if _call_purpose(governor, match):
+        modes = (complement.mode,) if complement.mode else ()
+        return dataclasses.replace(governor, event=complement.event, modes=modes)
     if event == "AGREE" and complement.event in CONFLICT_TYPES - {"MOBILIZE"}:
         event = "THREATEN"  # "vowed to strike back" is a threat; "offered to send troops" a promise
     if governor.modes or event in ("ACCUSE", "AGREE", "SUPPORT"):
