@@ -426,3 +426,19 @@ def test_a_call_to_congratulate_keeps_its_caller_and_callee():
 def test_french_call_purposes_pressure_and_support_commitments(sentence, event_type, absent):
     types = typed(sentence, "fr")
     assert event_type in types and absent not in types, (sentence, types)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "event_type", "absent"),
+    [
+        ("en", "The UN is calling for an investigation into the killing of students.", "ACCUSE", "REQUEST"),
+        ("fr", "L'ONU a appelé à une enquête sur la mort des étudiants.", "ACCUSE", "REQUEST"),
+        ("en", "The US eased restrictions on humanitarian aid to Iran.", "RETREAT", "AID"),
+        ("fr", "La France a levé les restrictions sur l'aide humanitaire à l'Iran.", "RETREAT", "AID"),
+        ("en", "Many students will hold a protest outside Iraqi army headquarters.", "THREATEN", "PROTEST"),
+        ("en", "Many students held a protest outside Iraqi army headquarters.", "PROTEST", "THREATEN"),
+    ],
+)
+def test_called_inquiries_eased_restrictions_and_held_protests(language, sentence, event_type, absent):
+    types = [score(t) for t in typed(sentence, language)]
+    assert event_type in types and absent not in types, (sentence, types)

@@ -49,6 +49,9 @@ ORDERED_TYPES = frozenset(
 # "called for sanctions against X" names no addressee: a call to punish X is disapproval of X.
 PUNISHMENT_GAP_WORDS = 1
 PURPOSE_WORDS = (" to", " pour", " afin de")
+# "lifted the ban on aid": easing a restriction whose object is itself a trigger.
+YIELDING_TYPES = frozenset({"RETREAT", "CONCEDE"})
+RESTRICTED_OBJECT_WORDS = frozenset({"on", "on the", "de", "de l'", "sur", "sur l'"})
 # What a phone call can be made to do ("called X to congratulate him"): the verbal act is the event.
 CALL_PURPOSES = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "CONCEDE", "AGREE", "THREATEN"})
 # Troops sent or deployed for peacekeeping are military assistance (CAMEO 074, PLOVER AID).
@@ -141,7 +144,7 @@ def _governs(governor: Coded, complement: Match[Trigger], text: str, breaks: Seq
     # "accused X of attacking", "an investigation of the killing": the act is alleged, not reported.
     allegation = trigger.event == "ACCUSE" and trigger.mode == "allege"
     inquiry = trigger.event == "ACCUSE" and trigger.mode == "investigate"
-    purpose = _purpose(governor, complement, text)
+    purpose = _purpose(governor, complement, text) or _lifted_restriction(governor, complement, text)
     if trigger.event not in GOVERNORS and not (supports or allegation or inquiry or purpose):
         return False
     if trigger.event == "AGREE" and governor.match.end > governor.match.head_end:
@@ -176,6 +179,9 @@ def _with_complement(governor: Coded, match: Match[Trigger], text: str) -> Coded
         return dataclasses.replace(governor, event=complement.event, modes=modes)
     if event == "REQUEST" and complement.event == "SANCTION" and _adjacent(governor.match, match, text):
         return dataclasses.replace(governor, event="ACCUSE", modes=("disapprove",))
+    inquiry = complement.mode == "investigate" and _called_inquiry(governor.match, match, text)
+    if event == "REQUEST" and inquiry:
+        return dataclasses.replace(governor, event="ACCUSE", modes=("investigate",))
     if _call_purpose(governor, match):
         modes = (complement.mode,) if complement.mode else ()
         return dataclasses.replace(governor, event=complement.event, modes=modes)
@@ -189,6 +195,20 @@ def _with_complement(governor: Coded, match: Match[Trigger], text: str) -> Coded
 
 def _adjacent(governor: Match[Trigger], complement: Match[Trigger], text: str) -> bool:
     return text.count(" ", governor.end, complement.start) <= PUNISHMENT_GAP_WORDS + 1
+
+
+def _called_inquiry(governor: Match[Trigger], complement: Match[Trigger], text: str) -> bool:
+    """ "called for a full investigation into X": no addressee between, so an allegation against X."""
+    return text.count(" ", governor.end, complement.start) <= INQUIRY_MAX_WORDS
+
+
+def _lifted_restriction(governor: Coded, complement: Match[Trigger], text: str) -> bool:
+    """ "eased restrictions on humanitarian aid", «a levé l'interdiction de l'aide»: the act restricted
+    is the object of the easing, not an act of its own."""
+    entry = governor.match.entry
+    if entry.event not in YIELDING_TYPES or not entry.phrase.tail:
+        return False
+    return text[governor.match.end : complement.start].strip() in RESTRICTED_OBJECT_WORDS
 
 
 def complement_mode(event: str, complement: Trigger) -> str:
