@@ -442,3 +442,18 @@ def test_french_call_purposes_pressure_and_support_commitments(sentence, event_t
 def test_called_inquiries_eased_restrictions_and_held_protests(language, sentence, event_type, absent):
     types = [score(t) for t in typed(sentence, language)]
     assert event_type in types and absent not in types, (sentence, types)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "event_type"),
+    [
+        ("en", "The French minister returned on Sunday to Paris.", ""),
+        ("en", "The Iraqi president returned yesterday after two days in Paris.", ""),
+        ("en", "The US returned the stolen manuscripts to Iraq.", "RETREAT"),
+        ("fr", "Le président irakien a rendu dimanche visite à la France.", "CONSULT"),
+        ("fr", "La France a rendu les manuscrits à l'Irak.", "RETREAT"),
+    ],
+)
+def test_coming_back_is_not_giving_back(language, sentence, event_type):
+    types = typed(sentence, language)
+    assert event_type in types if event_type else "RETREAT" not in types, (sentence, types)
