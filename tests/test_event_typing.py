@@ -457,3 +457,16 @@ def test_called_inquiries_eased_restrictions_and_held_protests(language, sentenc
 def test_coming_back_is_not_giving_back(language, sentence, event_type):
     types = typed(sentence, language)
     assert event_type in types if event_type else "RETREAT" not in types, (sentence, types)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "event_type"),
+    [
+        ("en", "The Iraqi army reversed its decision to close the border with Turkey.", "RETREAT"),
+        ("en", "The Iraqi president will not reverse his decision on Turkey.", "REJECT"),
+        ("fr", "La Turquie est revenue sur sa décision.", "RETREAT"),
+        ("fr", "Le président irakien ne reviendra pas sur sa décision.", "REJECT"),
+    ],
+)
+def test_a_reversed_decision_is_a_concession_and_a_refused_one_a_rejection(language, sentence, event_type):
+    assert event_type in [score(t) for t in typed(sentence, language)], sentence
