@@ -322,3 +322,151 @@ def test_a_conditional_without_a_date_stays_a_hypothesis():
 def test_a_hyphenated_participle_is_an_adjective(language, sentence, absent):
     types = typed(sentence, language)
     assert "ASSAULT" in types and absent not in types
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "event_type"),
+    [
+        ("en", "The UN issued a report highly critical of Iran.", "ACCUSE"),
+        ("fr", "L'ONU s'est montrée très critique envers l'Iran.", "ACCUSE"),
+        ("en", "The French minister offered sharp criticism of the Iraqi president.", "ACCUSE"),
+        ("en", "The Iraqi president called out Turkey for its silence.", "ACCUSE"),
+        ("en", "The Iraqi president launched an extraordinary attack on the UN.", "ACCUSE"),
+        ("en", "Iran faces growing criticism from the UN over the arrests.", "ACCUSE"),
+        ("fr", "L'Iran fait l'objet de vives critiques de la Turquie.", "ACCUSE"),
+        ("en", "Iran repeated its demand that the US lift the embargo.", "REQUEST"),
+        ("en", "The UN reiterated its commitment to work with Iraq.", "AGREE"),
+        ("fr", "L'ONU a réitéré son engagement à travailler avec l'Irak.", "AGREE"),
+        ("en", "The Iraqi army refuted reports of a withdrawal.", "REJECT"),
+        ("fr", "L'armée irakienne a réfuté les informations sur un retrait.", "REJECT"),
+        ("en", "Turkey dropped all charges against the Iraqi president.", "RETREAT"),
+        ("fr", "La Turquie a abandonné les poursuites contre le président irakien.", "RETREAT"),
+        ("en", "Kurdish fighters handed over their heavy weapons to the Iraqi army.", "RETREAT"),
+        ("en", "Kurdish fighters will hand over their weapons to the Iraqi army.", "AGREE"),
+        ("fr", "L'État islamique remettra ses armes à l'armée irakienne.", "AGREE"),
+        ("en", "Iran released the Turkish ship after a week.", "RETREAT"),
+        ("en", "Two Turkish diplomats were expelled from Iran on Monday.", "SANCTION"),
+        ("fr", "Le ministre français a été expulsé de l'Iran.", "SANCTION"),
+        ("en", "The Iraqi army began assaults on ISIS positions.", "ASSAULT"),
+        ("fr", "L'armée irakienne a lancé des assauts contre l'État islamique.", "ASSAULT"),
+    ],
+)
+def test_rows_for_criticism_demands_commitments_denials_and_handovers(language, sentence, event_type):
+    assert event_type in [score(t) for t in typed(sentence, language)], sentence
+
+
+def score(event_type: str) -> str:
+    """CONCEDE is scored with RETREAT (PLOVER's old YIELD)."""
+    return "RETREAT" if event_type == "CONCEDE" else event_type
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "event_type"),
+    [
+        ("fr", "Le président irakien a ordonné la libération des étudiants.", "RETREAT"),
+        ("fr", "Le président irakien a ordonné la libération d'un journaliste.", "RETREAT"),
+        ("fr", "La France imposera des sanctions à l'Iran.", "THREATEN"),
+        ("en", "Turkey will impose sanctions on Iran.", "THREATEN"),
+    ],
+)
+def test_an_ordered_release_and_announced_sanctions(language, sentence, event_type):
+    types = typed(sentence, language)
+    assert event_type in types and "REQUEST" not in types, (sentence, types)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "absent"),
+    [
+        ("en", "The Iraqi president wants to stifle a free press.", "RETREAT"),
+        ("en", "Turkey gave the Iraqi army free rein in the north.", "RETREAT"),
+        ("fr", "Le président irakien veut étouffer la presse libre.", "RETREAT"),
+        ("en", "The UN Support Mission condemned the attack on Iraq.", "SUPPORT"),
+        ("fr", "La mission d'appui de l'ONU a condamné l'attaque.", "SUPPORT"),
+        ("en", "Turkey offered Iraq two attack helicopters.", "ASSAULT"),
+        ("fr", "La Turquie a offert deux hélicoptères d'attaque à l'Irak.", "ASSAULT"),
+        ("en", "The UN agreed to send a strike team of doctors to Iraq.", "ASSAULT"),
+        ("en", "Riot police dispersed the students in Baghdad.", "PROTEST"),
+        ("fr", "La police anti-émeute a dispersé des étudiants à Bagdad.", "PROTEST"),
+    ],
+)
+def test_set_phrases_hold_no_trigger(language, sentence, absent):
+    assert absent not in typed(sentence, language), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "absent"),
+    [
+        ("The Iraqi president called the French minister on Monday about the border.", "CONSULT", "REQUEST"),
+        ("The Iraqi president called on Monday for talks with Iran.", "REQUEST", "CONSULT"),
+        ("The Iraqi president called Paris on Friday to congratulate him.", "SUPPORT", "CONSULT"),
+        ("The Iraqi president called Paris on Friday to convey his support.", "SUPPORT", "CONSULT"),
+        ("The US will increase pressure on Iran, Washington said.", "THREATEN", "REQUEST"),
+        ("The UN reiterated its commitment to supporting Iraq's sovereignty.", "SUPPORT", "AGREE"),
+        ("The Iraqi army wants a free Iraq.", "", "RETREAT"),
+    ],
+)
+def test_calls_on_a_day_their_purpose_pressure_and_support_commitments(sentence, event_type, absent):
+    types = typed(sentence, "en")
+    assert (not event_type or event_type in types) and absent not in types, (sentence, types)
+
+
+def test_a_call_to_congratulate_keeps_its_caller_and_callee():
+    event = only("The Iraqi president called Paris on Friday to congratulate him.", "en", "SUPPORT")
+    assert [e.code for e in event.actor] == ["IRQ"] and [e.code for e in event.recipient] == ["FRA"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "absent"),
+    [
+        ("Le président irakien a téléphoné à Paris pour féliciter la France.", "SUPPORT", "CONSULT"),
+        ("La France va accentuer la pression sur l'Iran.", "THREATEN", "REQUEST"),
+        ("L'ONU a réaffirmé son engagement à soutenir l'Irak.", "SUPPORT", "AGREE"),
+    ],
+)
+def test_french_call_purposes_pressure_and_support_commitments(sentence, event_type, absent):
+    types = typed(sentence, "fr")
+    assert event_type in types and absent not in types, (sentence, types)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "event_type", "absent"),
+    [
+        ("en", "The UN is calling for an investigation into the killing of students.", "ACCUSE", "REQUEST"),
+        ("fr", "L'ONU a appelé à une enquête sur la mort des étudiants.", "ACCUSE", "REQUEST"),
+        ("en", "The US eased restrictions on humanitarian aid to Iran.", "RETREAT", "AID"),
+        ("fr", "La France a levé les restrictions sur l'aide humanitaire à l'Iran.", "RETREAT", "AID"),
+        ("en", "Many students will hold a protest outside Iraqi army headquarters.", "THREATEN", "PROTEST"),
+        ("en", "Many students held a protest outside Iraqi army headquarters.", "PROTEST", "THREATEN"),
+    ],
+)
+def test_called_inquiries_eased_restrictions_and_held_protests(language, sentence, event_type, absent):
+    types = [score(t) for t in typed(sentence, language)]
+    assert event_type in types and absent not in types, (sentence, types)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "event_type"),
+    [
+        ("en", "The French minister returned on Sunday to Paris.", ""),
+        ("en", "The Iraqi president returned yesterday after two days in Paris.", ""),
+        ("en", "The US returned the stolen manuscripts to Iraq.", "RETREAT"),
+        ("fr", "Le président irakien a rendu dimanche visite à la France.", "CONSULT"),
+        ("fr", "La France a rendu les manuscrits à l'Irak.", "RETREAT"),
+    ],
+)
+def test_coming_back_is_not_giving_back(language, sentence, event_type):
+    types = typed(sentence, language)
+    assert event_type in types if event_type else "RETREAT" not in types, (sentence, types)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "event_type"),
+    [
+        ("en", "The Iraqi army reversed its decision to close the border with Turkey.", "RETREAT"),
+        ("en", "The Iraqi president will not reverse his decision on Turkey.", "REJECT"),
+        ("fr", "La Turquie est revenue sur sa décision.", "RETREAT"),
+        ("fr", "Le président irakien ne reviendra pas sur sa décision.", "REJECT"),
+    ],
+)
+def test_a_reversed_decision_is_a_concession_and_a_refused_one_a_rejection(language, sentence, event_type):
+    assert event_type in [score(t) for t in typed(sentence, language)], sentence

@@ -49,6 +49,11 @@ ORDERED_TYPES = frozenset(
 # "called for sanctions against X" names no addressee: a call to punish X is disapproval of X.
 PUNISHMENT_GAP_WORDS = 1
 PURPOSE_WORDS = (" to", " pour", " afin de")
+# "lifted the ban on aid": easing a restriction whose object is itself a trigger.
+YIELDING_TYPES = frozenset({"RETREAT", "CONCEDE"})
+RESTRICTED_OBJECT_WORDS = frozenset({"on", "on the", "de", "de l'", "sur", "sur l'"})
+# What a phone call can be made to do ("called X to congratulate him"): the verbal act is the event.
+CALL_PURPOSES = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "CONCEDE", "AGREE", "THREATEN"})
 # Troops sent or deployed for peacekeeping are military assistance (CAMEO 074, PLOVER AID).
 PEACEKEEPING = "peacekeeping"
 
@@ -85,15 +90,17 @@ def coded_triggers(
 
 
 _ARTICLES_EN = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+# Verbs spelt like an adjective: "a free press", "the free world" (no release).
+_ADJECTIVE_VERBS_EN = frozenset({"free"})
 
 
 def _attributive_participle(match: Match[Trigger], text: str) -> bool:
-    """ "a besieged town", "their disputed border", "Iran-backed": an -ed verb after a determiner
-    or a hyphen is an adjective."""
+    """ "a besieged town", "their disputed border", "Iran-backed", "a free press": an -ed verb
+    (or "free") after a determiner or a hyphen is an adjective."""
     if match.entry.language != "en" or match.entry.direction == "nominal":
         return False
     word = text[match.start : match.head_end]
-    if " " in word or not word.endswith("ed"):
+    if " " in word or not (word.endswith("ed") or word in _ADJECTIVE_VERBS_EN):
         return False
     if match.start > 0 and text[match.start - 1] == "-":
         return True  # "Iran-backed militias", "UN-brokered truce"
@@ -139,7 +146,7 @@ def _governs(governor: Coded, complement: Match[Trigger], text: str, breaks: Seq
     # "accused X of attacking", "an investigation of the killing": the act is alleged, not reported.
     allegation = trigger.event == "ACCUSE" and trigger.mode == "allege"
     inquiry = trigger.event == "ACCUSE" and trigger.mode == "investigate"
-    purpose = _purpose(governor, complement, text)
+    purpose = _purpose(governor, complement, text) or _lifted_restriction(governor, complement, text)
     if trigger.event not in GOVERNORS and not (supports or allegation or inquiry or purpose):
         return False
     if trigger.event == "AGREE" and governor.match.end > governor.match.head_end:
@@ -153,10 +160,17 @@ def _governs(governor: Coded, complement: Match[Trigger], text: str, breaks: Seq
 
 
 def _purpose(governor: Coded, complement: Match[Trigger], text: str) -> bool:
-    """ "provided aid to support refugees", «pour soutenir»: the support is what the aid is for."""
-    if governor.match.entry.event != "AID" or complement.entry.event != "SUPPORT":
+    """ "provided aid to support refugees", «pour soutenir»: the support is what the aid is for;
+    "called X on Monday to congratulate him": the call is the medium, the praise the act."""
+    aid = governor.match.entry.event == "AID" and complement.entry.event == "SUPPORT"
+    if not (aid or _call_purpose(governor, complement)):
         return False
     return text[: complement.start].rstrip().endswith(PURPOSE_WORDS)
+
+
+def _call_purpose(governor: Coded, complement: Match[Trigger]) -> bool:
+    entry = governor.match.entry
+    return entry.event == "CONSULT" and entry.mode == "phone" and complement.entry.event in CALL_PURPOSES
 
 
 def _with_complement(governor: Coded, match: Match[Trigger], text: str) -> Coded:
@@ -167,6 +181,12 @@ def _with_complement(governor: Coded, match: Match[Trigger], text: str) -> Coded
         return dataclasses.replace(governor, event=complement.event, modes=modes)
     if event == "REQUEST" and complement.event == "SANCTION" and _adjacent(governor.match, match, text):
         return dataclasses.replace(governor, event="ACCUSE", modes=("disapprove",))
+    inquiry = complement.mode == "investigate" and _called_inquiry(governor.match, match, text)
+    if event == "REQUEST" and inquiry:
+        return dataclasses.replace(governor, event="ACCUSE", modes=("investigate",))
+    if _call_purpose(governor, match):
+        modes = (complement.mode,) if complement.mode else ()
+        return dataclasses.replace(governor, event=complement.event, modes=modes)
     if event == "AGREE" and complement.event in CONFLICT_TYPES - {"MOBILIZE"}:
         event = "THREATEN"  # "vowed to strike back" is a threat; "offered to send troops" a promise
     if governor.modes or event in ("ACCUSE", "AGREE", "SUPPORT"):
@@ -177,6 +197,20 @@ def _with_complement(governor: Coded, match: Match[Trigger], text: str) -> Coded
 
 def _adjacent(governor: Match[Trigger], complement: Match[Trigger], text: str) -> bool:
     return text.count(" ", governor.end, complement.start) <= PUNISHMENT_GAP_WORDS + 1
+
+
+def _called_inquiry(governor: Match[Trigger], complement: Match[Trigger], text: str) -> bool:
+    """ "called for a full investigation into X": no addressee between, so an allegation against X."""
+    return text.count(" ", governor.end, complement.start) <= INQUIRY_MAX_WORDS
+
+
+def _lifted_restriction(governor: Coded, complement: Match[Trigger], text: str) -> bool:
+    """ "eased restrictions on humanitarian aid", «a levé l'interdiction de l'aide»: the act restricted
+    is the object of the easing, not an act of its own."""
+    entry = governor.match.entry
+    if entry.event not in YIELDING_TYPES or not entry.phrase.tail:
+        return False
+    return text[governor.match.end : complement.start].strip() in RESTRICTED_OBJECT_WORDS
 
 
 def complement_mode(event: str, complement: Trigger) -> str:
