@@ -1,0 +1,53 @@
+"""Arabic PROTEST detection: crowds with no group named, topics, calls and background."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.pipeline import code_text
+from marsad.unnamed_protesters import UNNAMED_PROTESTERS
+
+
+def protests(text: str, language: str = "ar") -> list[list[tuple[str, str]]]:
+    """The actors (code, sector) of each PROTEST event coded in `text`."""
+    return [
+        [(a.code, a.sector) for a in e.actor]
+        for e in code_text(text, language, "2026-10-10")
+        if e.event == "PROTEST"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "خرجت أمس مظاهرات في عدة مدن جنوبية تأييدا لقرار اللجنة.",
+        "وتجددت المظاهرات في العاصمة أمس ضد قرار رفع الأسعار.",
+        "وتظاهر الآلاف وسط المدينة رافعين لافتات تطالب بالإصلاح.",
+        "واندلعت في المدينة الساحلية احتجاجات على انقطاع الكهرباء.",
+    ],
+)
+def test_a_protest_told_by_its_crowd_has_unnamed_civilians_as_actor(text):
+    coded = protests(text)
+    assert coded and all(actor for actor in coded)
+    assert any(actor == [(UNNAMED_PROTESTERS.code, UNNAMED_PROTESTERS.sector)] for actor in coded)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفرقت الشرطة مظاهرة أمام الوزارة.",  # the state's act on a protest: the crackdown is the news
+        "وتناول الكاتب تاريخ المظاهرات في مقاله.",  # a topic
+    ],
+)
+def test_a_protest_acted_on_or_named_as_a_topic_gets_no_unnamed_actor(text):
+    assert [(UNNAMED_PROTESTERS.code, UNNAMED_PROTESTERS.sector)] not in protests(text)
+
+
+def test_a_protest_noun_named_as_a_topic_does_not_silence_a_later_protest_verb():
+    text = "وبعد أيام من الحديث عن المظاهرات، تظاهر طلاب الجامعة أمام مبنى الوزارة."
+    assert protests(text)
+
+
+def test_in_protest_at_is_the_reason_of_another_act_not_a_protest():
+    text = "وأعلن الوزير استقالته احتجاجا على قرار الحكومة."
+    assert protests(text) == []
