@@ -21,6 +21,7 @@ def protests(text: str, language: str = "ar") -> list[list[tuple[str, str]]]:
     "text",
     [
         "خرجت أمس مظاهرات في عدة مدن جنوبية تأييدا لقرار اللجنة.",
+        "وخرجت الجماهير أمس في مظاهرات حاشدة في المدن.",
         "وتجددت المظاهرات في العاصمة أمس ضد قرار رفع الأسعار.",
         "وتظاهر الآلاف وسط المدينة رافعين لافتات تطالب بالإصلاح.",
         "واندلعت في المدينة الساحلية احتجاجات على انقطاع الكهرباء.",
@@ -44,10 +45,42 @@ def test_a_protest_acted_on_or_named_as_a_topic_gets_no_unnamed_actor(text):
 
 
 def test_a_protest_noun_named_as_a_topic_does_not_silence_a_later_protest_verb():
-    text = "وبعد أيام من الحديث عن المظاهرات، تظاهر طلاب الجامعة أمام مبنى الوزارة."
+    text = (
+        "وأثارت المظاهرات جدلا واسعا في الأوساط السياسية والإعلامية خلال الأسبوع الماضي كله، "
+        "ثم تظاهر طلاب الجامعة."
+    )
     assert protests(text)
 
 
 def test_in_protest_at_is_the_reason_of_another_act_not_a_protest():
-    text = "وأعلن الوزير استقالته احتجاجا على قرار الحكومة."
+    text = "وشارك الوزير في الجلسة ثم انسحب منها احتجاجا على قرار الحكومة."
     assert protests(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأعلن الطلاب موقفا قاطعا من القرار.",  # a categorical stand is no boycott
+        "وجلس العمال على الأرض قاطعين الطريق أمام الشاحنات.",
+        "واعتقلت الشرطة عشرين طالبا خلال مظاهرات خرجت في وسط العاصمة.",  # the protest is the setting
+        "وتحدث الوزير إلى الصحافيين أثناء تجمع للمتظاهرين في الساحة.",
+        "وتعرض صحافيون كانوا يتظاهرون أمام البرلمان للضرب.",
+        "وفرقت قوات الأمن بالقوة مظاهرة نظمها الطلاب أمام الجامعة.",  # the crackdown is the news
+        "ومنعت الشرطة مسيرة نظمتها المعارضة في وسط المدينة.",
+        "ويحتاج الطلاب إلى إذن مسبق لإقامة أية مظاهرة في العاصمة.",  # any protest, none in particular
+    ],
+)
+def test_settings_crackdowns_any_protest_and_other_senses_are_not_protests(text):
+    assert protests(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتظاهر مئات الطلاب أمام مبنى الوزارة احتجاجا على رفع الرسوم.",
+        "ونظم العمال مسيرة حاشدة أمام البرلمان.",
+        "وقاطع الطلاب الدروس احتجاجا على القرار.",
+    ],
+)
+def test_the_protest_itself_is_still_reported(text):
+    assert protests(text)
