@@ -84,3 +84,39 @@ def test_settings_crackdowns_any_protest_and_other_senses_are_not_protests(text)
 )
 def test_the_protest_itself_is_still_reported(text):
     assert protests(text)
+
+
+@pytest.mark.parametrize(
+    ("dated", "today"),
+    [
+        (
+            "وتظاهر الطلاب أمام البرلمان عام 2019 ضد القانون الجديد.",
+            "وتظاهر الطلاب أمام البرلمان أمس ضد القانون الجديد.",
+        ),
+        (
+            "Students protested in front of parliament in 2019 against the new law.",
+            "Students protested in front of parliament on Monday against the new law.",
+        ),
+        (
+            "Les étudiants ont manifesté devant le parlement en 2019 contre la loi.",
+            "Les étudiants ont manifesté devant le parlement lundi contre la loi.",
+        ),
+    ],
+)
+def test_an_act_dated_years_before_the_story_is_history(dated, today):
+    language = "ar" if dated[0] == "و" else ("fr" if dated.startswith("Les") else "en")
+    assert protests(dated, language) == []
+    assert protests(today, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتجمع مئات من العمال أمام مقر الشركة.",
+        "واحتج آلاف المتظاهرين في الساحة الرئيسية.",
+        "وانخرط الطلاب في مسيرة جابت شوارع المدينة.",
+        "ونزل آلاف الأشخاص إلى الشوارع للاحتجاج على الغلاء.",
+    ],
+)
+def test_a_crowd_gathering_or_joining_a_march_is_a_protest(text):
+    assert protests(text)

@@ -36,6 +36,7 @@ from marsad.model import Article, Entity, Event
 OFFTOPIC_ARTICLE_SHARE = 0.4
 BACKGROUND_YEARS = 2
 BACKGROUND_MAX_WORDS = 12
+OLD_YEAR_WINDOW_WORDS = 7  # «مظاهرة مؤيدة أقيمت في شيكاغو في عام 2003»
 
 _BACKGROUND_CUE = re.compile(
     r"\b(?:since|after|despite|following|depuis|apres|malgre|suite a)\b|(?<!\w)[وف]?(?:منذ|رغم|بعد|عقب)(?!\w)"
@@ -117,6 +118,21 @@ def in_background(text: str, position: int, published: dt.date | None) -> bool:
         if any(year <= published.year - BACKGROUND_YEARS for year in years):
             return True
     return False
+
+
+def dated_in_old_year(text: str, end: int, published: dt.date | None) -> bool:
+    """Whether a year well before the story's follows the trigger in its clause: history recalled.
+
+    «في مظاهرة أقيمت في شيكاغو عام 2003», "a rally held in Chicago in 2003", «une manifestation
+    en 1997»: the act is dated, and its date is years before the story.
+    """
+    if published is None:
+        return False
+    clause_end = _CLAUSE_END.search(text, end)
+    stop = clause_end.start() if clause_end else len(text)
+    words = text[end:stop].split()[:OLD_YEAR_WINDOW_WORDS]
+    years = [int(y) for word in words for y in _YEAR.findall(word)]
+    return any(year <= published.year - BACKGROUND_YEARS for year in years)
 
 
 def referenced_noun(text: str, position: int) -> bool:

@@ -17,7 +17,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from marsad.direction import Placed
-from marsad.event_scope import Scope, in_background, perfect_since_old_year
+from marsad.event_scope import Scope, dated_in_old_year, in_background, perfect_since_old_year
 from marsad.lexicon import Cue, Match, Trigger
 from marsad.modality import Modality, idiom_covers
 from marsad.normalize import fold_text
@@ -110,7 +110,9 @@ def _as_peacekeeping(item: Coded) -> Coded:
 
 def _background(match: Match[Trigger], text: str, scope: Scope) -> bool:
     """History, not news: "since ... 2017" clauses and perfects summing up the years since."""
-    if in_background(text, match.start, scope.published):
+    if in_background(text, match.start, scope.published) or dated_in_old_year(
+        text, match.end, scope.published
+    ):
         return True
     if match.entry.direction == "nominal" or match.definite:
         return False  # "aid since 2017" names no act of its own
