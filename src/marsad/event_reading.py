@@ -46,6 +46,7 @@ from marsad.participants import (
 from marsad.recipients import referred_recipient, side_entities
 from marsad.trigger_governance import CONFLICT_TYPES, STATEMENT_TYPES, Coded, apply_future
 from marsad.unknown_attackers import UNKNOWN_ATTACKER, names_attack_means
+from marsad.unnamed_protesters import UNNAMED_PROTESTERS, crowd_protest
 
 # «اعتقلت قوات الأمن صباح اليوم السبت اثنين من المشتبه»: the object can come well after the verb.
 OBJECT_WINDOW_WORDS = 9
@@ -74,7 +75,9 @@ class SentenceReading:
         span = self.spans[index]
         bounds = segment(self.text, self.placed, self.spans, index, self.breaks)
         modality = modality_of(item.match, self.cues, self.text, bounds[0])
-        if modality is Modality.DROPPED or item.event in self.negated:
+        if modality is Modality.UNREPORTED and item.event in _TOPIC_KEEPS_LATER:
+            return  # «مظاهرة» named as a topic: a later «تظاهر» in the sentence may still report one
+        if modality in (Modality.DROPPED, Modality.UNREPORTED) or item.event in self.negated:
             # "did not meet ... during the visit": the negation covers the same act restated.
             self.negated.add(item.event)
             return
@@ -85,6 +88,9 @@ class SentenceReading:
             and _unknown_attack(item, span, self.text, self.scope)
         ):
             self.unattributed = (item, roles, modality)
+        if not roles.actor and item.event == "PROTEST" and crowd_protest(item.match, self.cues, self.text):
+            crowd = _joint_mentions(self.sentence, (UNNAMED_PROTESTERS,))  # «خرجت مظاهرات», «تظاهر الآلاف»
+            roles = Roles(crowd, roles.recipient, "crowd", roles.place)
         if not roles.actor or _not_an_act(item, roles, span, self.text, self.verbal_actors):
             return
         if not _as_noun(item.match, span, self.text):
@@ -190,6 +196,9 @@ class SentenceReading:
         self.events[key] = merge_events(self.events[key], event) if key in self.events else event
 
 
+# Types whose noun named as a topic does not silence a later report of the act in the sentence
+# («احتجاجا على ... وتظاهر الآلاف»); an attack noun («الهجوم») restated later stays one act.
+_TOPIC_KEEPS_LATER = frozenset({"PROTEST"})
 # Acts only a state performs: "was arrested in Niger" was done by the authorities there.
 _STATE_ACTS = frozenset({"COERCE"})
 _SEAT_KINDS = frozenset({"country", "capital"})

@@ -38,6 +38,7 @@ BACKGROUND_YEARS = 2
 BACKGROUND_MAX_WORDS = 12
 # An attack told in a sentence whose latest year is this many years before the story is history.
 HISTORY_YEARS = 5
+OLD_YEAR_WINDOW_WORDS = 7  # «مظاهرة مؤيدة أقيمت في شيكاغو في عام 2003»
 
 _BACKGROUND_CUE = re.compile(
     r"\b(?:since|after|despite|following|depuis|apres|malgre|suite a)\b|(?<!\w)[وف]?(?:منذ|رغم|بعد|عقب)(?!\w)"
@@ -130,6 +131,21 @@ def dated_long_ago(text: str, published: dt.date | None) -> bool:
         return False
     years = [int(y) for y in _YEAR.findall(text)]
     return bool(years) and max(years) <= published.year - HISTORY_YEARS
+
+
+def dated_in_old_year(text: str, end: int, published: dt.date | None) -> bool:
+    """Whether a year well before the story's follows the trigger in its clause: history recalled.
+
+    «في مظاهرة أقيمت في شيكاغو عام 2003», "a rally held in Chicago in 2003", «une manifestation
+    en 1997»: the act is dated, and its date is years before the story.
+    """
+    if published is None:
+        return False
+    clause_end = _CLAUSE_END.search(text, end)
+    stop = clause_end.start() if clause_end else len(text)
+    words = text[end:stop].split()[:OLD_YEAR_WINDOW_WORDS]
+    years = [int(y) for word in words for y in _YEAR.findall(word)]
+    return any(year <= published.year - BACKGROUND_YEARS for year in years)
 
 
 def referenced_noun(text: str, position: int) -> bool:

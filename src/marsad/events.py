@@ -43,6 +43,7 @@ from marsad.normalize import Folded, fold
 from marsad.participants import home_country, joint_reference, opens_statement, speaker_before, specific_side
 from marsad.trigger_governance import coded_triggers
 from marsad.unknown_attackers import names_attack_means
+from marsad.unnamed_protesters import names_crowd
 
 __all__ = ["CODER_VERSION", "EventCoder", "guess_language", "load_event_coder"]
 
@@ -72,7 +73,7 @@ class EventCoder:
             body_start = sentence.start + dateline_end(sentence.text)
             cut = bisect_left(text.offsets, body_start)
             mentions = [m for m in by_sentence.get(sentence.index, ()) if m.start >= body_start]
-            if mentions or _may_lack_mentions(text.text, scope):
+            if mentions or _may_lack_mentions(text.text, scope) or names_crowd(cues[sentence.index]):
                 coded = self.code_sentence(
                     article, sentence, text, mentions, cues[sentence.index], scope, cut
                 )

@@ -28,8 +28,11 @@ class Modality(Enum):
     FUTURE = "future"
     DROPPED = "dropped"
     REFUSED = "refused"  # a negated promise: "will not release", «لن ينسحب»
+    UNREPORTED = "unreported"  # a noun naming an act with no sign that it happened: no event, no negation
 
 
+# A crowd cue («آلاف», «خرجت») also tells that the protest happened (marsad.unnamed_protesters).
+OCCURRENCE_KINDS = frozenset({"occurrence", "crowd"})
 DROPPING_KINDS = frozenset({"negation", "hypothetical", "opinion", "habitual", "topic", "nonagent"})
 # Kinds that drop the trigger outright (negation may instead make a refused promise).
 _SILENCING_KINDS = frozenset({"hypothetical", "opinion", "habitual", "topic", "nonagent"})
@@ -84,8 +87,10 @@ def modality_of(
     trigger: Match[Trigger], cues: Sequence[Match[Cue]], text: str, clause_start: int
 ) -> Modality:
     """The modality of one trigger given the cues of its sentence (folded offsets)."""
-    if any(idiom_covers(cue, trigger) for cue in cues) or _unreported_act(trigger, cues, text):
+    if any(idiom_covers(cue, trigger) for cue in cues):
         return Modality.DROPPED
+    if _unreported_act(trigger, cues, text):
+        return Modality.UNREPORTED
     reported = _reported_commitment(trigger, cues, text)
     kinds = {"future"} if trigger.future_clitic or reported else set()
     if not reported and _conditional_trigger(trigger, text):
@@ -148,7 +153,7 @@ def _unreported_act(trigger: Match[Trigger], cues: Sequence[Match[Cue]], text: s
     if not _reads_as_noun(trigger, text):
         return False
     return not any(
-        cue.entry.kind == "occurrence"
+        cue.entry.kind in OCCURRENCE_KINDS
         and entry.event in cue.entry.value.split("|")
         and _near(cue, trigger, text)
         for cue in cues

@@ -17,7 +17,13 @@ import dataclasses
 from collections.abc import Sequence
 
 from marsad.direction import Placed
-from marsad.event_scope import Scope, dated_long_ago, in_background, perfect_since_old_year
+from marsad.event_scope import (
+    Scope,
+    dated_in_old_year,
+    dated_long_ago,
+    in_background,
+    perfect_since_old_year,
+)
 from marsad.lexicon import Cue, Match, Trigger
 from marsad.modality import Modality, idiom_covers
 from marsad.normalize import fold_text
@@ -116,8 +122,11 @@ def _as_peacekeeping(item: Coded) -> Coded:
 
 
 def _background(match: Match[Trigger], text: str, scope: Scope) -> bool:
-    """History, not news: "since ... 2017" clauses, perfects summing up the years since, old attacks."""
-    if in_background(text, match.start, scope.published):
+    """History, not news: "since ... 2017" clauses, perfects summing up the years since, acts dated
+    years before the story, old attacks."""
+    if in_background(text, match.start, scope.published) or dated_in_old_year(
+        text, match.end, scope.published
+    ):
         return True
     if match.entry.event == "ASSAULT" and dated_long_ago(text, scope.published):
         return True
