@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from marsad import sentence_model
+from marsad import code_text, sentence_model
 from marsad.event_model import Matrix, SentenceEncoder
 from marsad.model import Citation, Event
 from marsad.plover import EVENT_TYPES
@@ -18,6 +18,7 @@ from marsad.sentence_model import (
     LinearHead,
     SentenceModel,
     gate_events,
+    gate_sentence,
     quad_head_classes,
     read_sentence_model,
     save_sentence_model,
@@ -140,6 +141,22 @@ def test_gate_encodes_nothing_without_a_gated_event() -> None:
     events = [event("CONSULT", "They met.")]
     assert gate_events(events, toy_model(encoder)) == events
     assert encoder.calls == []
+
+
+def test_gate_reads_the_sentence_without_its_years() -> None:
+    assert gate_sentence("قصفت الطائرات البلدة في العام 2024 ثم انسحبت.") == "قصفت الطائرات البلدة ثم انسحبت."
+    assert gate_sentence("Troops shelled the town in 2025.") == "Troops shelled the town in ."
+    assert gate_sentence("L'armée a frappé la ville en mars 2025.") == "L'armée a frappé la ville en mars ."
+    assert gate_sentence("قتل 2000 شخص و12025 جريحا") == "قتل 2000 شخص و12025 جريحا"  # counts, not years
+    assert gate_sentence("Some 2000 people fled.") == "Some 2000 people fled."
+
+
+def test_a_recent_year_does_not_make_an_arabic_attack_background() -> None:
+    # The bank's dated sentences are mostly anniversaries; a year must not gate a fresh attack.
+    for year in ("2024", "2025", "2026"):
+        sentence = f"وقصف الجيش السوداني مواقع للمتمردين في الخرطوم عام {year}، ما أسفر عن مقتل عشرة."
+        events = code_text(sentence, "ar", "2026-10-01")
+        assert [e.event for e in events] == ["ASSAULT"], year
 
 
 def test_saved_model_round_trips(tmp_path: Path) -> None:

@@ -45,11 +45,13 @@ from marsad.participants import (
 )
 from marsad.recipients import referred_recipient, side_entities
 from marsad.trigger_governance import CONFLICT_TYPES, STATEMENT_TYPES, Coded, apply_future
-from marsad.unknown_attackers import UNKNOWN_ATTACKER, names_attack_means
+from marsad.unknown_attackers import UNKNOWN_ATTACKER, names_attack_means, tells_it_happened
 from marsad.unnamed_protesters import UNNAMED_PROTESTERS, crowd_protest
 
 # «اعتقلت قوات الأمن صباح اليوم السبت اثنين من المشتبه»: the object can come well after the verb.
 OBJECT_WINDOW_WORDS = 9
+# Words either side of "the attack" in which its "took place" verb must stand.
+HAPPENED_WORDS = 3
 
 
 @dataclasses.dataclass
@@ -248,12 +250,22 @@ def _spoken(item: Coded, text: str, start: int, language: str) -> bool:
 
 
 def _unknown_attack(item: Coded, span: Span, text: str, scope: Scope) -> bool:
-    """An attack told by its weapon or victims, not a reference to one ("the attack", «الهجوم»)."""
+    """An attack told by its weapon or victims, not a reference to one ("the attack", «الهجوم»)
+    that does not say it took place."""
     if item.event != "ASSAULT" or item.future or referenced_noun(text, item.match.start):
         return False
     before = text[: item.match.start].split()[-1:] or [""]
     definite = item.match.definite or before[0] in _DEFINITE or text[: item.match.start].endswith("l'")
-    return not (definite and _as_noun(item.match, span, text)) and names_attack_means(text, scope.language)
+    if definite and _as_noun(item.match, span, text) and not _said_to_happen(item, text, scope.language):
+        return False  # "the attack": one told before, unless this sentence says it took place
+    return names_attack_means(text, scope.language)
+
+
+def _said_to_happen(item: Coded, text: str, language: str) -> bool:
+    """A "took place" word next to the trigger: «ووقع الهجوم», «الهجوم الذي وقع», "the attack occurred"."""
+    before = " ".join(text[: item.match.start].split()[-HAPPENED_WORDS:])
+    after = " ".join(text[item.match.end :].split()[:HAPPENED_WORDS])
+    return tells_it_happened(f"{before} {after}", language)
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})

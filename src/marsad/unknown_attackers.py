@@ -6,6 +6,9 @@ actor, but names the means of an attack (a bomb, an IED, shelling, gunmen, an am
 `means` words of data/attacks/occurrence.tsv). PLOVER codes what can be known and never
 guesses: the actor is an unidentified armed force (code "", sector UAF).
 
+"The attack" is mostly a reference to an attack told before; it is told here too when the
+sentence says it happened (the `happened` words: «ووقع الهجوم فجر أمس», "the attack took place").
+
 Not when the sentence speaks of an accident ("gas explosion", «حادث سير», "incendie"), nor
 for a bare "explosion" with no means of attack: the harm may not come from an attacker.
 """
@@ -21,6 +24,8 @@ from marsad.normalize import fold_text
 
 UNKNOWN_ATTACKER = Entity(code="", sector="UAF", entity_text="(unidentified attackers)")
 _ARABIC_PROCLITICS = "(?:[وف]?[بلك]?(?:ال|ل)?)"
+# French elision: "l'attaque", "d'obus", "qu'attentat" start a word after the apostrophe.
+_ELIDED_ARTICLE = r"(?<=\b[ldj]')|(?<=qu')"
 
 
 @functools.cache
@@ -45,7 +50,7 @@ def _compiled(language: str, alternatives: list[str]) -> re.Pattern[str]:
     body = "|".join(sorted(alternatives, key=len, reverse=True))
     if language == "ar":
         return re.compile(rf"(?<!\w){_ARABIC_PROCLITICS}(?:{body})(?!\w)")
-    return re.compile(rf"(?<![\w'-])(?:{body})(?!\w)")
+    return re.compile(rf"(?:(?<![\w'-])|{_ELIDED_ARTICLE})(?:{body})(?!\w)")
 
 
 def names_attack_means(folded_text: str, language: str) -> bool:
@@ -55,3 +60,9 @@ def names_attack_means(folded_text: str, language: str) -> bool:
         return False
     accident = _patterns().get((language, "accident"))
     return accident is None or not accident.search(folded_text)
+
+
+def tells_it_happened(folded_text: str, language: str) -> bool:
+    """Whether the sentence says an attack took place («وقع», "took place", "a eu lieu")."""
+    happened = _patterns().get((language, "happened"))
+    return happened is not None and happened.search(folded_text) is not None
