@@ -43,6 +43,7 @@ Coding decisions (PLOVER has no rule for these; docs/decisions.md should carry t
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import re
 import time
@@ -87,7 +88,7 @@ class ActorRecognizer:
 
     def recognize(self, sentence: Sentence, language: str, memory: _ArticleMemory) -> list[Mention]:
         folded = fold(sentence.text, base=sentence.start)
-        local = tuple(map(sentence.start.__rsub__, folded.offsets))
+        local = _sentence_offsets(folded, sentence)
         lang = language if language in self.gazetteer.automata else _guess_script(folded.text)
         hits = self.gazetteer.find(folded.text, sentence.text, local, lang)
         if lang != "ar":
@@ -163,8 +164,19 @@ def _inside_longer_name(
     return bool(before) and before[0].isupper() and folded[: hit.start].endswith(" ")
 
 
+def _sentence_offsets(folded: Folded, sentence: Sentence) -> tuple[int, ...]:
+    """Each folded character's offset in the sentence: the positions themselves when folding
+    dropped nothing (the common case, without a shift per character)."""
+    if len(folded.text) == len(sentence.text):
+        return tuple(range(len(sentence.text)))
+    return tuple(map(sentence.start.__rsub__, folded.offsets))
+
+
 def _longest_matches(hits: list[Hit]) -> list[Hit]:
     """Keep the longest of overlapping matches (the leftmost among equals), in text order."""
+    ordered = sorted(hits, key=lambda h: h.start)
+    if all(a.end <= b.start for a, b in itertools.pairwise(ordered)):
+        return ordered  # the common case: nothing overlaps
     taken: list[Hit] = []
     occupied: set[int] = set()
     for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):

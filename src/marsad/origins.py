@@ -80,6 +80,8 @@ _FILLER_STOPS = frozenset(
 
 def with_origins(phrases: list[Phrase], text: str, lang: str) -> list[Phrase]:
     """Give each uncoded civilian, official or institution the country of its place."""
+    if not any(map(_can_be_located, phrases)):
+        return phrases  # most sentences: every actor has its country already, or none can take one
     out = _absorb_institutions(phrases, text, lang)
     for index in range(len(out) - 1, -1, -1):  # right to left: «من مساجد الخرطوم» is coded first
         phrase = out[index]

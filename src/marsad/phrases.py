@@ -345,7 +345,7 @@ def annotate(phrase: Phrase, text: str, lang: str) -> Phrase:
         begin -= 1
     if lang == "ar" and not text[begin : phrase.end].split(" ")[-1].startswith(_AR_DEFINITE):
         flags.add("construct")
-    return replace(phrase, flags=frozenset(flags))
+    return phrase if flags == phrase.flags else replace(phrase, flags=frozenset(flags))
 
 
 def _absorb_name(phrase: Phrase, limit: int, folded: Folded, sentence: Sentence, lang: str) -> Phrase:

@@ -29,16 +29,23 @@ def _given_names() -> frozenset[str]:
     return frozenset(fold_text(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
 
 
+@functools.cache
+def _first_words() -> frozenset[str]:
+    """Every word `_name_at` can start a name with: a given name, with «و» or not, and «عبد»."""
+    names = _given_names()
+    return names | {_CLITIC + name for name in names} | {"عبد", _CLITIC + "عبد"}
+
+
 def untitled_names(phrases: list[Phrase], text: str) -> list[Phrase]:
     """Add a person phrase for each untitled name in the gaps between the gazetteer's phrases."""
-    names = _given_names()
-    if not any(name in text for name in (*names, "عبد ")):  # substring tests in C: most sentences stop
+    if _first_words().isdisjoint(_WORD.findall(text)):  # one C-level pass: most sentences stop here
         return phrases
+    names = _given_names()
+    words = list(_WORD.finditer(text))
     taken = [(p.start, p.end) for p in phrases]
     # a name right after a title or its demonym is the title's («نظيره المصري بدر عبد X»)
     titled = [p.end for p in phrases if "title" in p.flags or p.kind in ("demonym", "country", "generic")]
     found: list[Phrase] = []
-    words = list(_WORD.finditer(text))
     index = 0
     while index < len(words):
         span = _name_at(words, index, text, names)
