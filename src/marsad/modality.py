@@ -155,12 +155,12 @@ def _unreported_act(trigger: Match[Trigger], cues: Sequence[Match[Cue]], text: s
     return not any(
         cue.entry.kind in OCCURRENCE_KINDS
         and entry.event in cue.entry.value.split("|")
-        and _near(cue, trigger, text)
+        and cue_near(cue, trigger, text)
         for cue in cues
     )
 
 
-def _near(cue: Match[Cue], trigger: Match[Trigger], text: str) -> bool:
+def cue_near(cue: Match[Cue], trigger: Match[Trigger], text: str) -> bool:
     """Within the cue's window: either side, or only after the trigger when negative («غارة على»)."""
     window = cue.entry.window
     if window < 0:

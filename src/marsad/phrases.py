@@ -37,13 +37,10 @@ _NAME_PARTICLES = frozenset(
 
 
 @functools.cache
-def _name_stopwords() -> frozenset[str]:
+def name_stopwords() -> frozenset[str]:
     """Words that end a name read after a title (`data/actors/name_stopwords.txt`)."""
     text = (resources.files("marsad") / "data" / "actors" / "name_stopwords.txt").read_text(encoding="utf-8")
     return frozenset(fold_text(w) for w in text.split("\n") if w.strip() and not w.startswith("#"))
-
-
-name_stopwords = _name_stopwords  # public for `marsad.untitled_names`
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +131,7 @@ def _is_party_name(party: Phrase, demonym: Phrase, text: str) -> bool:
     words = gap.split()
     if not (gap.startswith(" ") and gap.endswith(" ") and 0 < len(words) <= 3):
         return False
-    stopwords = _name_stopwords()
+    stopwords = name_stopwords()
     return not any(w in stopwords or w.removeprefix("و") in stopwords for w in words)
 
 
@@ -376,7 +373,7 @@ def _latin_name_end(folded: Folded, position: int, limit: int, sentence: Sentenc
         if word.split("-")[0] in _NAME_PARTICLES and names:
             end = match.end()
             continue
-        if not capital or word in _name_stopwords():
+        if not capital or word in name_stopwords():
             break
         end, names = match.end(), names + 1
     return end if names else position
@@ -390,7 +387,7 @@ def _arabic_name_end(text: str, position: int, limit: int) -> int:
         if match is None or match.end() > limit:
             break
         word = match.group(1)
-        if word in _name_stopwords() or (words == 0 and word.startswith(_AR_DEFINITE)):
+        if word in name_stopwords() or (words == 0 and word.startswith(_AR_DEFINITE)):
             break
         end, words = match.end(), words + 1
     return end if words >= 2 else position

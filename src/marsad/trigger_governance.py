@@ -188,11 +188,9 @@ def _with_complement(governor: Coded, match: Match[Trigger], text: str) -> Coded
     if event == "REQUEST" and head in ORDER_WORDS and complement.event in ORDERED_TYPES:
         modes = (complement.mode,) if complement.mode else ()
         return dataclasses.replace(governor, event=complement.event, modes=modes)
-    if event == "REQUEST" and complement.event == "SANCTION" and _adjacent(governor.match, match, text):
-        return dataclasses.replace(governor, event="ACCUSE", modes=("disapprove",))
-    inquiry = complement.mode == "investigate" and _called_inquiry(governor.match, match, text)
-    if event == "REQUEST" and inquiry:
-        return dataclasses.replace(governor, event="ACCUSE", modes=("investigate",))
+    accusation = _accusation(complement) if event == "REQUEST" else None
+    if accusation and _within(governor.match, match, text, accusation[1]):
+        return dataclasses.replace(governor, event="ACCUSE", modes=(accusation[0],))
     if _call_purpose(governor, match):
         modes = (complement.mode,) if complement.mode else ()
         return dataclasses.replace(governor, event=complement.event, modes=modes)
@@ -204,13 +202,20 @@ def _with_complement(governor: Coded, match: Match[Trigger], text: str) -> Coded
     return dataclasses.replace(governor, event=event, modes=(mode,) if mode else ())
 
 
-def _adjacent(governor: Match[Trigger], complement: Match[Trigger], text: str) -> bool:
-    return text.count(" ", governor.end, complement.start) <= PUNISHMENT_GAP_WORDS + 1
+def _accusation(complement: Trigger) -> tuple[str, int] | None:
+    """A call for a punishment or an inquiry can be an accusation: its ACCUSE mode and how many
+    words may stand between the call and its object."""
+    if complement.event == "SANCTION":
+        return "disapprove", PUNISHMENT_GAP_WORDS + 1
+    if complement.mode == "investigate":
+        return "investigate", INQUIRY_MAX_WORDS
+    return None
 
 
-def _called_inquiry(governor: Match[Trigger], complement: Match[Trigger], text: str) -> bool:
-    """ "called for a full investigation into X": no addressee between, so an allegation against X."""
-    return text.count(" ", governor.end, complement.start) <= INQUIRY_MAX_WORDS
+def _within(governor: Match[Trigger], complement: Match[Trigger], text: str, words: int) -> bool:
+    """No room for an addressee between the call and its object ("called for a full investigation
+    into X", "called for sanctions against X"): an allegation against X, not a request to anyone."""
+    return text.count(" ", governor.end, complement.start) <= words
 
 
 def _lifted_restriction(governor: Coded, complement: Match[Trigger], text: str) -> bool:

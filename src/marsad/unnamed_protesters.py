@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from marsad.lexicon import Cue, Match, Trigger
+from marsad.modality import cue_near
 from marsad.model import Entity
 
 UNNAMED_PROTESTERS = Entity(code="", sector="CVL", entity_text="(unnamed protesters)")
@@ -25,8 +26,8 @@ def crowd_protest(trigger: Match[Trigger], cues: Sequence[Match[Cue]], text: str
     """Whether a crowd cue of the trigger's type stands within its window of the trigger."""
     return any(
         cue.entry.kind == CROWD_KIND
-        and cue.entry.value == trigger.entry.event
-        and _words_apart(cue, trigger, text) < cue.entry.window
+        and trigger.entry.event in cue.entry.value.split("|")
+        and cue_near(cue, trigger, text)
         for cue in cues
     )
 
@@ -34,11 +35,3 @@ def crowd_protest(trigger: Match[Trigger], cues: Sequence[Match[Cue]], text: str
 def names_crowd(cues: Sequence[Match[Cue]]) -> bool:
     """Whether the sentence has a crowd cue at all: it may report a protest with no actor mention."""
     return any(cue.entry.kind == CROWD_KIND for cue in cues)
-
-
-def _words_apart(cue: Match[Cue], trigger: Match[Trigger], text: str) -> int:
-    if cue.end <= trigger.start:
-        return text.count(" ", cue.end, trigger.start)
-    if cue.start >= trigger.end:
-        return text.count(" ", trigger.end, cue.start)
-    return 0
